@@ -19,3 +19,5 @@ pub mod normalize;
 pub mod numbers;
 pub mod segment;
 pub mod tokenize;
+pub mod engine;
+pub mod annotate;

@@ -109,7 +109,7 @@ impl Normalized {
         let mut orig_bytes = Vec::with_capacity(original.len() / 2 + 1);
         // Byte index in `text` where the last kept character starts, for Absorb.
         let mut last_kept: Option<usize> = None;
-        let mut push = |text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32| {
+        let push = |text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32| {
             let at = text.len();
             text.push(ch);
             for _ in at..text.len() {

@@ -1,0 +1,5 @@
+pub mod annotate;
+pub mod bench;
+pub mod eval;
+pub mod extract;
+pub mod read;
