@@ -594,10 +594,10 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
-        if dash_next && t.is_num(i + 2) && t.gap(i + 2) == "-" {
+        if dash_next && t.is_num(i + 2) && t.gap_trim(i + 2) == "-" {
             return true;
         }
-        if dash_prev && i >= 2 && t.is_num(i - 2) && t.gap(i - 1) == "-" {
+        if dash_prev && i >= 2 && t.is_num(i - 2) && t.gap_trim(i - 1) == "-" {
             return true;
         }
         if dash_prev && dash_next {
@@ -617,6 +617,10 @@ impl<'a> Reader<'a> {
         }
         // Years.
         let digits_only = s.bytes().all(|c| c.is_ascii_digit());
+        // "120هـ", "738م": a year of any length with its era mark glued or next to it.
+        if digits_only && s.len() <= 4 && matches!(next, "ه" | "م" | "هجريه" | "ميلاديه") && t.gap_trim(i + 1).is_empty() {
+            return true;
+        }
         if digits_only && s.len() == 4 && is_year(t, i, 0) {
             return true;
         }
@@ -842,11 +846,25 @@ impl<'a> Reader<'a> {
         if self.digits_excluded(i) {
             return None;
         }
+        // "8ر15 مليون" = 15.8 million (the Arabic decimal mark ر, fraction written first).
+        if t.w(i + 1) == "ر" && t.gap(i + 1).is_empty() && t.is_num(i + 2) && t.gap(i + 2).is_empty() {
+            let nx = if t.soft(i + 3) { t.w(i + 3) } else { "" };
+            let frac = t.w(i);
+            let whole = t.w(i + 2);
+            if let (Some(NW::Scale(s) | NW::ScalePl(s)), true) = (scale_of(nx), frac.len() <= 3 && frac.bytes().chain(whole.bytes()).all(|c| c.is_ascii_digit())) {
+                let f: f64 = format!("{whole}.{frac}").parse().ok()?;
+                let v = (f * s as f64).round();
+                if v.is_finite() && v >= 1.0 && v < 1.8e19 {
+                    return Some(Core { start: t.start(i), end: t.end(i + 3), next: i + 4, min: v as u64, max: v as u64, approx: false, scale: s, waw: false });
+                }
+            }
+            return None;
+        }
+        if i >= 2 && t.w(i - 1) == "ر" && t.gap(i).is_empty() && t.gap(i - 1).is_empty() && t.is_num(i - 2) {
+            return None;
+        }
         let nx = if t.soft(i + 1) { t.w(i + 1) } else { "" };
-        let sc = scale_of(nx).or_else(|| match NUM_WORDS.get(nx) {
-            Some(NW::ScaleDual(_)) => None,
-            _ => None,
-        });
+        let sc = scale_of(nx);
         let d = parse_digits(t.w(i), sc.is_some())?;
         let start = t.start(i);
         let waw = false;
@@ -950,6 +968,11 @@ fn prefix_at(t: &Toks, i: usize) -> Option<(Pre, usize)> {
     let s1 = t.soft(i + 1);
     let s2 = s1 && t.soft(i + 2);
     let base = w.strip_prefix('و').filter(|r| r.len() >= 4).unwrap_or(w);
+    // "لنحو", "بحوالي": a preposition glued to an approximator.
+    let base = match base.strip_prefix('ل').or_else(|| base.strip_prefix('ب')) {
+        Some(r) if matches!(r, "نحو" | "حوالي" | "قرابه" | "زهاء") => r,
+        _ => base,
+    };
     let r = match base {
         "اكثر" | "ازيد" if s1 && w1 == "من" => (Pre::More, 2),
         "ما" | "بما" if s2 && matches!(w1, "يزيد" | "يربو" | "يفوق") && matches!(w2, "علي" | "عن") => (Pre::More, 3),
@@ -1122,11 +1145,14 @@ pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
 /// Start of a prefix modifier at token `i`, without a leading "و".
 fn prefix_start(t: &Toks, i: usize) -> usize {
     let w = t.w(i);
-    if w.starts_with('و') && w.len() > 2 && w != "و" {
-        t.start(i) + 2
-    } else {
-        t.start(i)
+    let mut o = 0;
+    if w.starts_with('و') && w.len() > 2 {
+        o = 2;
     }
+    if matches!(&w[o..], "لنحو" | "بنحو" | "لحوالي" | "بحوالي" | "لقرابه" | "بقرابه" | "لزهاء" | "بزهاء") {
+        o += 2;
+    }
+    t.start(i) + o
 }
 
 /// A dual count noun at token `i` ("جنديين", "والطفلين"), optionally followed by
@@ -1327,6 +1353,144 @@ mod tests {
             "وكمية من القذائف",
             "في 10/1/1436هـ",
             "عام 1436هـ",
+        ]);
+    }
+
+    /// Sentences taken verbatim from /work/shared/corpus/news-sample.jsonl (article ids in
+    /// the comments).
+    #[test]
+    fn corpus_examples() {
+        check(&[
+            // snn-aawsat-1786
+            ("وأوقعت قتيلين و24 جريحًا", "قتيلين", 2, Some(2), false),
+            // snn-aawsat-1786
+            ("وأوقعت قتيلين و24 جريحًا", "24", 24, Some(24), false),
+            // snn-alwatan-169
+            ("من قتل العشرات من عناصر التنظيم", "العشرات", 20, Some(99), true),
+            // snn-almadina-549
+            ("وعرضت الحكومة الأمريكية سبعة ملايين دولار", "سبعة ملايين", 7000000, Some(7000000), false),
+            // snn-aawsat-700
+            ("فيما دمرت قوات البيشمركة ثلاث عجلات همر", "ثلاث", 3, Some(3), false),
+            // snn-alweeam-1296
+            ("ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا", "أكثر من 50", 51, None, false),
+            // snn-alriyadh-4390
+            ("أطلقت صاروخين مستهدفة", "صاروخين", 2, Some(2), false),
+            // snn-aawsat-1208
+            ("إلى وفاة 11 إلى 15 شخصا يوميا وإصابة ما بين 120 و170 يوميا", "11 إلى 15", 11, Some(15), false),
+            // snn-aawsat-1208
+            ("إلى وفاة 11 إلى 15 شخصا يوميا وإصابة ما بين 120 و170 يوميا", "ما بين 120 و170", 120, Some(170), false),
+            // snn-aawsat-465
+            ("باستخدام ما يزيد عن 4500 من الآليات", "ما يزيد عن 4500", 4501, None, false),
+            // snn-alriyadh-267
+            ("بالتحرش بفتاتين في جدة", "فتاتين", 2, Some(2), false),
+            // snn-3alyoum-62
+            ("الذي اوقع 32 قتيلا ومئة جريح", "32", 32, Some(32), false),
+            // snn-3alyoum-62
+            ("الذي اوقع 32 قتيلا ومئة جريح", "مئة", 100, Some(100), false),
+            // snn-alriyadh-2736
+            ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30", "ثمانية", 8, Some(8), false),
+            // snn-alriyadh-1649
+            ("بحمولة 133 ألف طن", "133 ألف", 133000, Some(133000), false),
+            // snn-aawsat-130
+            ("«هناك نحو 100 مسلح في قبضة", "نحو 100", 100, Some(100), true),
+            // snn-aawsat-75
+            ("ما يقارب 5 آلاف قذيفة مدفعية، وأكثر من مليون طلقة رشاشات", "ما يقارب 5 آلاف", 5000, Some(5000), true),
+            // snn-aawsat-75
+            ("ما يقارب 5 آلاف قذيفة مدفعية، وأكثر من مليون طلقة رشاشات", "أكثر من مليون", 1000001, None, false),
+            // snn-alriyadh-1944
+            ("إن نحو سبع غارات جوية", "نحو سبع", 7, Some(7), true),
+            // snn-okaz-8
+            ("راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، وأصيب نحو 225 آخرون", "57", 57, Some(57), false),
+            // snn-okaz-8
+            ("راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، وأصيب نحو 225 آخرون", "12 طفلا على الأقل", 12, None, false),
+            // snn-okaz-8
+            ("راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، وأصيب نحو 225 آخرون", "نحو 225", 225, Some(225), true),
+            // snn-aawsat-2417
+            ("الذي قتل بسببه أكثر من 4 آلاف شخص", "أكثر من 4 آلاف", 4001, None, false),
+            // snn-aawsat-2029
+            ("والبالغ عددهم قرابة 600 ألف نسمة", "قرابة 600 ألف", 600000, Some(600000), true),
+            // snn-alyaum-2164
+            ("ستسمح لنحو 1.7 مليون لاجئ", "نحو 1.7 مليون", 1700000, Some(1700000), true),
+            // snn-aleqtisadiya-603
+            ("قتل ما لا يقل عن 17حوثيا وأصيب ثمانية آخرون", "ما لا يقل عن 17", 17, None, false),
+            // snn-aleqtisadiya-603
+            ("قتل ما لا يقل عن 17حوثيا وأصيب ثمانية آخرون", "ثمانية", 8, Some(8), false),
+            // snn-aleqtisadiya-603
+            ("فيما قتل اثنان من رجال المقاومة", "اثنان", 2, Some(2), false),
+            // snn-aawsat-843
+            ("تقدر بعدة مليارات من الريالات", "مليارات", 2000000000, Some(9999999999), true),
+            // snn-aljazirah-1911
+            ("إلى 60 على الأقل منذ 20 يوليو تموز", "60 على الأقل", 60, None, false),
+            // snn-alweeam-762
+            ("أن حوالي 5000 من افراد الشرطة التركية", "حوالي 5000", 5000, Some(5000), true),
+            // snn-aawsat-2549
+            ("التي أوقعت أكثر من 15 ألف قتيل منذ 2009.", "أكثر من 15 ألف", 15001, None, false),
+            // snn-alriyadh-2987
+            ("من جديد خمسة مقاتلين على الأقل كانوا", "خمسة مقاتلين على الأقل", 5, None, false),
+            // snn-aawsat-1192
+            ("كفالة 205 آلاف دولار", "205 آلاف", 205000, Some(205000), false),
+            // snn-alriyadh-3652
+            ("تتضمن عشرات الآليات العسكرية الحديثة ومئات الجنود اليمنيين", "عشرات", 20, Some(99), true),
+            // snn-alriyadh-3652
+            ("تتضمن عشرات الآليات العسكرية الحديثة ومئات الجنود اليمنيين", "مئات", 200, Some(999), true),
+            // snn-aawsat-2900
+            ("تجمع نحو مائة شخص في بروكلين", "نحو مائة", 100, Some(100), true),
+            // snn-aawsat-1389
+            ("ستحصل على مائة وخمسين مليار دولار", "مائة وخمسين مليار", 150000000000, Some(150000000000), false),
+            // snn-alriyadh-895
+            ("قفز إلى 10.68 مليارات دولار", "10.68 مليارات", 10680000000, Some(10680000000), false),
+            // snn-alriyadh-387
+            ("واثنتان الى سرايا القدس", "اثنتان", 2, Some(2), false),
+            // snn-aleqtisadiya-408
+            ("انهيار أكثر من ثلاثين مسكنا", "أكثر من ثلاثين", 31, None, false),
+            // snn-alyaum-2189
+            ("مساء أمس نحو ثمانية صواريخ", "نحو ثمانية", 8, Some(8), true),
+            // snn-aawsat-1899
+            ("سيكون هناك نحو 10 آلاف أوروبي", "نحو 10 آلاف", 10000, Some(10000), true),
+            // snn-aawsat-234
+            ("غير أن عشرات الآلاف ظلوا", "عشرات الآلاف", 20000, Some(99000), true),
+            // snn-aleqtisadiya-1025
+            ("نفذتهما فتاتان الاربعاء واوقعتا 13 قتيلا", "فتاتان", 2, Some(2), false),
+            // snn-aleqtisadiya-1025
+            ("نفذتهما فتاتان الاربعاء واوقعتا 13 قتيلا", "13", 13, Some(13), false),
+            // snn-alwatan-675
+            ("من أسر قرابة 140 مسلحا", "قرابة 140", 140, Some(140), true),
+            // snn-aljazirah-20
+            ("بالقبض على ما يزيد على أربعمائة إرهابي", "ما يزيد على أربعمائة", 401, None, false),
+            // snn-aawsat-225
+            ("نحو 10 ملايين سائح سنويا", "نحو 10 ملايين", 10000000, Some(10000000), true),
+            // snn-alweeam-1483
+            ("وشارك ثلاثة آلاف مقاتل", "ثلاثة آلاف", 3000, Some(3000), false),
+            // snn-aawsat-2070
+            ("حاجة لـ400 مليون دولار على الأقل", "400 مليون دولار على الأقل", 400000000, None, false),
+            // snn-alriyadh-1736
+            ("أن ستة أشخاص على الأقل اعتقلوا", "ستة أشخاص على الأقل", 6, None, false),
+            // snn-alyaum-2931
+            ("قتل خمسة مدنيين على الأقل، وأصيب حوالى عشرة بجروح", "خمسة مدنيين على الأقل", 5, None, false),
+            // snn-alyaum-2931
+            ("قتل خمسة مدنيين على الأقل، وأصيب حوالى عشرة بجروح", "حوالى عشرة", 10, Some(10), true),
+            // snn-alyaum-397
+            ("مقابل 8ر15 مليون جنيه", "8ر15 مليون", 15800000, Some(15800000), false),
+            // snn-aljazirah-3138
+            ("قتل 9 مدنيين وأصيب 42 آخرون", "9", 9, Some(9), false),
+            // snn-aljazirah-3138
+            ("قتل 9 مدنيين وأصيب 42 آخرون", "42", 42, Some(42), false),
+            // snn-aawsat-2352
+            ("مع سقوط 1592 قتيلا و3329 جريحا", "1592", 1592, Some(1592), false),
+            // snn-aawsat-2352
+            ("مع سقوط 1592 قتيلا و3329 جريحا", "3329", 3329, Some(3329), false),
+            // snn-alweeam-689
+            ("يوم الخميس (23 يوليو/تموز 2015) إن 173 مدنيا قتلوا", "173", 173, Some(173), false),
+        ]);
+        check_none(&[
+            "حكم حسين حبري (1982 - 1990)", // snn-aawsat-127
+            "نحو120هـ = 738م", // snn-aljazirah-777
+            "بتاريخ 23 - 06 - 2015،", // snn-aawsat-222
+            "على العراق في 2003 وما بعدها", // snn-aawsat-224
+            "خلال عامي 2011 و2012 بدأت", // snn-aawsat-239
+            "لقوات غير نظامية تحارب الجيش", // snn-aawsat-462
+            "وبلغت كمية إزالة النفايات", // snn-aljazirah-140
+            "فاجأتنا أحداث الحادي عشر من سبتمبر", // snn-okaz-362
         ]);
     }
 
