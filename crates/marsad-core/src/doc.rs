@@ -60,3 +60,10 @@ impl<'t> Doc<'t> {
         self.token_at(r.start)..self.tokens.partition_point(|t| t.range.end <= r.end)
     }
 }
+
+impl<'t> Doc<'t> {
+    /// The original text for a byte range of the folded text.
+    pub fn original_text(&self, r: Range<usize>) -> String {
+        self.span(r).text
+    }
+}

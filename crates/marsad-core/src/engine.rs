@@ -3,6 +3,7 @@
 
 use crate::doc::Doc;
 use crate::format::{Article, ArticleMeta, Record, FORMAT};
+use crate::lexicon::Lexicon;
 use chrono::NaiveDate;
 
 /// Articles longer than this (in bytes of UTF-8) are not coded, by default.
@@ -21,11 +22,18 @@ impl Default for Options {
 
 pub struct Engine {
     pub options: Options,
+    lexicon: LexiconRef,
+}
+
+enum LexiconRef {
+    Embedded(&'static Lexicon),
+    Owned(Box<Lexicon>),
 }
 
 impl Default for Engine {
+    /// The engine with the lexicons embedded from the repository's `data/`.
     fn default() -> Self {
-        Engine { options: Options::default() }
+        Engine { options: Options::default(), lexicon: LexiconRef::Embedded(Lexicon::embedded()) }
     }
 }
 
@@ -66,8 +74,27 @@ impl Engine {
         Record { format: FORMAT.to_string(), article: meta, events, warnings }
     }
 
-    fn code(&self, _doc: &Doc, _id: &str) -> Vec<crate::format::Event> {
-        Vec::new()
+    /// An engine over user-supplied lexicons (`--data DIR`).
+    pub fn with_lexicon(lexicon: Lexicon) -> Engine {
+        Engine { options: Options::default(), lexicon: LexiconRef::Owned(Box::new(lexicon)) }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        match &self.lexicon {
+            LexiconRef::Embedded(l) => l,
+            LexiconRef::Owned(l) => l,
+        }
+    }
+
+    /// Version string of engine and data: changes when either does (stores use it to know
+    /// when to re-extract).
+    pub fn version(&self) -> String {
+        format!("{}+{}", env!("CARGO_PKG_VERSION"), self.lexicon().version)
+    }
+
+    fn code(&self, doc: &Doc, id: &str) -> Vec<crate::format::Event> {
+        let ents = crate::entities::annotate(doc, self.lexicon());
+        crate::code::code(doc, self.lexicon(), &ents, id).0
     }
 }
 
@@ -75,8 +102,19 @@ impl Engine {
     /// Human-readable account of how each event's fields were produced.
     pub fn explain(&self, a: &Article, r: &Record) -> String {
         let mut s = format!("# {} — {} events\n", a.id, r.events.len());
-        for e in &r.events {
-            s.push_str(&format!("{}: {} / {}\n", e.id, e.event_type, e.sub_event_type));
+        if a.text.trim().is_empty() || a.text.len() > self.options.max_bytes {
+            return s;
+        }
+        let doc = Doc::new(&a.text, a.date.as_deref().and_then(parse_date));
+        let ents = crate::entities::annotate(&doc, self.lexicon());
+        let (events, explains) = crate::code::code(&doc, self.lexicon(), &ents, &a.id);
+        for (e, x) in events.iter().zip(explains) {
+            s.push_str(&format!("{}: {} / {} ({})  evidence {:?}\n", e.id, e.event_type, e.sub_event_type, e.mode.as_deref().unwrap_or("-"), e.evidence.text));
+            for l in x.lines {
+                s.push_str("    ");
+                s.push_str(&l);
+                s.push('\n');
+            }
         }
         s
     }

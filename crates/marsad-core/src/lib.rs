@@ -21,3 +21,6 @@ pub mod segment;
 pub mod tokenize;
 pub mod engine;
 pub mod annotate;
+pub mod code;
+pub mod entities;
+pub mod lexicon;

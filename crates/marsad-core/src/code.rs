@@ -1,0 +1,715 @@
+//! The coder: events from triggers and the annotations around them, clause by clause.
+//!
+//! For every clause the strongest trigger names the act. Its fields are then filled
+//! nearest-first: from the clause, then the sentence, then the article (dateline, lead,
+//! country focus). Death words (قتل، مقتل، قتلى) give the fatalities of the act beside
+//! them, and become an act of their own only when nothing else in the sentence is one.
+//! Repeated mentions of one act (same type, place, actor and day) are merged.
+//! Each decision is recorded in `Explain` for `marsad extract --explain`.
+
+use crate::doc::Doc;
+use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
+use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
+use crate::lexicon::load::{CUE_GENERIC, CUE_NEGATION, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
+use crate::numbers::NumberMention;
+use crate::tokenize::key;
+use std::ops::Range;
+
+/// Why each field of an event has its value.
+#[derive(Debug, Clone, Default)]
+pub struct Explain {
+    pub lines: Vec<String>,
+}
+
+/// Nouns for people who die or are counted (folded keys), and whether they are combatants.
+const COMBATANT_NOUNS: &[&str] = &[
+    "جندي", "جنود", "جنديا", "جنديين", "جنديان", "عسكري", "عسكريين", "عسكريا", "عسكريون", "ضابط", "ضباط", "ضابطا", "شرطي", "شرطيا", "شرطيين", "شرطه", "عنصر", "عناصر",
+    "عنصرا", "مسلح", "مسلحا", "مسلحين", "مسلحون", "مقاتل", "مقاتلا", "مقاتلين", "مقاتلون", "ارهابي", "ارهابيا", "ارهابيين", "ارهابيون", "متمرد", "متمردين", "متمردا",
+    "حوثي", "حوثيا", "حوثيين", "الحوثيين", "داعشي", "داعشيا", "دواعش", "قيادي", "قياديا", "قياديين", "قائد", "قاده", "مجند", "مجندين", "افراد", "فرد", "رجال", "عناصره", "جهادي", "جهاديين", "انتحاري",
+];
+const PERSON_NOUNS: &[&str] = &[
+    "شخص", "شخصا", "اشخاص", "شخصين", "مدني", "مدنيا", "مدنيين", "مدنيون", "طفل", "طفلا", "اطفال", "طفلين", "امراه", "نساء", "مواطن", "مواطنا", "مواطنين", "رجل", "رجلا", "صحفي",
+    "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "مصلين", "مصليا", "قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "متظاهر", "متظاهرا", "متظاهرين", "طالب", "طلاب",
+];
+const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصابه", "اصابات", "اصيب", "اصيبوا", "جرح", "بجروح", "الجرحي"];
+const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
+const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
+const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "من", "مع", "بين", "عن"];
+const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني"];
+
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    lex: &'a Lexicon,
+    ents: &'a Entities,
+    id: &'a str,
+}
+
+#[derive(Clone)]
+struct Draft {
+    trigger: usize,
+    trig_range: Range<usize>,
+    sentence: usize,
+    clause: Range<usize>,
+    event_type: String,
+    sub_event_type: String,
+    mode: Option<String>,
+    status: &'static str,
+    actor1: Option<(usize, Range<usize>)>,
+    actor2: Option<(usize, Range<usize>)>,
+    place: Option<(usize, Option<Range<usize>>)>,
+    date: DateField,
+    fatalities: Option<Count>,
+    quantities: Vec<Quantity>,
+    sources: Vec<format::Source>,
+    confidence: f64,
+    explain: Vec<String>,
+}
+
+fn in_range(r: &Range<usize>, inner: &Range<usize>) -> bool {
+    inner.start >= r.start && inner.end <= r.end
+}
+
+pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>, Vec<Explain>) {
+    let cx = Ctx { doc, lex, ents, id };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut pending_kills: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    let mut last_sources: Vec<format::Source> = Vec::new();
+    let mut last_para = 0usize;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        // Paragraph boundary resets inherited sources.
+        let para = doc.text()[..s.range.start].matches('\n').count();
+        if para != last_para {
+            last_sources.clear();
+            last_para = para;
+        }
+        let sent_sources = cx.sources_in(&s.range);
+        if !sent_sources.is_empty() {
+            last_sources = sent_sources.clone();
+        }
+        let first_draft_of_sentence = drafts.len();
+        for c in &s.clauses {
+            let trigs: Vec<&TriggerMention> = ents.triggers.iter().filter(|t| in_range(c, &t.range)).collect();
+            if trigs.is_empty() {
+                continue;
+            }
+            let mut best: Option<(&TriggerMention, f64)> = None;
+            let mut kill: Option<&TriggerMention> = None;
+            for t in &trigs {
+                let te = &lex.triggers[t.trigger];
+                if cx.negated(t, c) {
+                    continue;
+                }
+                if te.role == TriggerRole::Kill {
+                    kill.get_or_insert(t);
+                    continue;
+                }
+                let mut w = te.weight;
+                if te.role == TriggerRole::Weak && !cx.has_argument(c) {
+                    continue;
+                }
+                if cx.has_cue(c, CUE_GENERIC) {
+                    w -= 0.25;
+                }
+                if best.is_none_or(|(_, bw)| w > bw) {
+                    best = Some((t, w));
+                }
+            }
+            let chosen = match (best, kill) {
+                (Some((t, w)), _) if w >= 0.45 => Some((t, w)),
+                (_, Some(k)) => {
+                    pending_kills.push((si, c.clone(), drafts.len()));
+                    let _ = k;
+                    None
+                }
+                _ => None,
+            };
+            if let Some((t, w)) = chosen {
+                if let Some(d) = cx.draft(si, c, t, w, &last_sources) {
+                    drafts.push(d);
+                }
+            }
+        }
+        // Death clauses without an act of their own: attach to this sentence's act, or
+        // become a killing.
+        let kills: Vec<_> = pending_kills.drain(..).collect();
+        for (ksi, kc, _) in kills {
+            let host = drafts[first_draft_of_sentence..].iter_mut().find(|d| d.sentence == ksi);
+            let fat = cx.fatalities(&kc);
+            match host {
+                Some(d) => {
+                    if d.fatalities.is_none() {
+                        d.fatalities = fat;
+                        d.explain.push("fatalities: death clause in the same sentence".into());
+                    }
+                }
+                None => {
+                    if let Some(d) = cx.kill_draft(ksi, &kc, fat, &last_sources) {
+                        drafts.push(d);
+                    }
+                }
+            }
+        }
+    }
+    let drafts = merge(drafts);
+    let mut events = Vec::new();
+    let mut explains = Vec::new();
+    for (n, d) in drafts.into_iter().enumerate() {
+        let (e, x) = cx.finish(d, n + 1);
+        events.push(e);
+        explains.push(x);
+    }
+    (events, explains)
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn span(&self, r: Range<usize>) -> Span {
+        self.doc.span(r)
+    }
+
+    fn cues_in(&self, toks: Range<usize>, kind: u32) -> bool {
+        self.ents.cues.iter().any(|c| c.kind == kind && c.toks.start >= toks.start && c.toks.end <= toks.end)
+    }
+
+    fn has_cue(&self, clause: &Range<usize>, kind: u32) -> bool {
+        self.cues_in(self.doc.tokens_in(clause), kind)
+    }
+
+    fn negated(&self, t: &TriggerMention, clause: &Range<usize>) -> bool {
+        let ct = self.doc.tokens_in(clause);
+        let from = t.toks.start.saturating_sub(3).max(ct.start);
+        self.cues_in(from..t.toks.start, CUE_NEGATION)
+    }
+
+    fn has_argument(&self, c: &Range<usize>) -> bool {
+        self.ents.actors.iter().any(|a| in_range(c, &a.range))
+            || self.ents.places.iter().any(|p| in_range(c, &p.range))
+            || self.doc.numbers.iter().any(|n| in_range(c, &n.range))
+    }
+
+    fn actors_in(&self, r: &Range<usize>) -> Vec<&'a ActorMention> {
+        self.ents.actors.iter().filter(|a| in_range(r, &a.range)).collect()
+    }
+
+    fn actor_kind(&self, a: usize) -> &str {
+        &self.lex.actors[a].kind
+    }
+
+    /// actor1 and actor2 around a trigger.
+    fn roles(&self, t: &TriggerMention, clause: &Range<usize>, sent: &Range<usize>) -> (Option<(usize, Range<usize>)>, Option<(usize, Range<usize>)>, Vec<String>) {
+        let mut why = Vec::new();
+        let keys: Vec<&str> = self.doc.tokens.iter().map(|x| key(&self.doc.text()[x.range.clone()])).collect();
+        let cands = self.actors_in(clause);
+        let is_source_only = |a: &ActorMention| {
+            // An actor right after a reporting verb is who speaks, not who acts.
+            a.toks.start > 0 && self.cues_in(a.toks.start.saturating_sub(1)..a.toks.start, CUE_REPORTING)
+        };
+        let mut a1: Option<&ActorMention> = None;
+        let mut a2: Option<&ActorMention> = None;
+        for a in &cands {
+            if is_source_only(a) && a.toks.end <= t.toks.start {
+                continue;
+            }
+            let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
+            let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
+            let marked_agent = before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل");
+            let marked_object = before.is_some_and(|k| OBJECT_MARKERS.contains(&k));
+            if marked_agent && a1.is_none() {
+                a1 = Some(a);
+                why.push(format!("actor1: after agent marker ({})", before.unwrap_or("")));
+                continue;
+            }
+            if a.toks.start >= t.toks.end {
+                if marked_object || a1.is_some() {
+                    if a2.is_none() {
+                        a2 = Some(a);
+                        why.push("actor2: object after the trigger".into());
+                    }
+                } else if a1.is_none() && a.toks.start <= t.toks.end + 3 {
+                    a1 = Some(a);
+                    why.push("actor1: subject or genitive right after the trigger".into());
+                } else if a2.is_none() {
+                    a2 = Some(a);
+                    why.push("actor2: later in the clause".into());
+                }
+            } else if a.toks.end <= t.toks.start {
+                if a1.is_none() && !marked_object {
+                    a1 = Some(a);
+                    why.push("actor1: subject before the trigger".into());
+                } else if a2.is_none() && marked_object {
+                    a2 = Some(a);
+                }
+            }
+        }
+        // Fall back to the sentence for actor1 (a subject in an earlier clause).
+        if a1.is_none() {
+            if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).last() {
+                if a2.is_none_or(|b| b.actor != a.actor) {
+                    a1 = Some(a);
+                    why.push("actor1: from an earlier clause of the sentence".into());
+                }
+            }
+        }
+        if let (Some(x), Some(y)) = (a1, a2) {
+            if x.actor == y.actor {
+                a2 = None;
+            }
+        }
+        (a1.map(|a| (a.actor, a.range.clone())), a2.map(|a| (a.actor, a.range.clone())), why)
+    }
+
+    fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, inherited: &[format::Source]) -> Option<Draft> {
+        let te = &self.lex.triggers[t.trigger];
+        let s = &self.doc.sentences[si];
+        let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
+        let (actor1, actor2, why) = self.roles(t, c, &s.range);
+        explain.extend(why);
+        let mut sub = te.sub_event_type.clone();
+        let mut mode = te.mode.clone();
+        if te.actor_rule.as_deref() == Some("state-regains") {
+            if let Some((a, _)) = &actor1 {
+                let k = self.actor_kind(*a);
+                if matches!(k, "state-forces" | "militia" | "external-forces") {
+                    sub = "Government regains territory".into();
+                } else if matches!(k, "rebels" | "unknown") {
+                    sub = "Non-state actor overtakes territory".into();
+                }
+                explain.push(format!("sub_event_type: {sub} because actor1 is {k}"));
+            }
+            mode = Some("territorial-gain".into());
+        }
+        let mut event_type = te.event_type.clone();
+        // An attack word against armed actors is a battle; against civilians an attack.
+        if te.role == TriggerRole::Weak && te.event_type == "Violence against civilians" {
+            if let Some((a, _)) = &actor2 {
+                if self.actor_kind(*a) != "civilians" {
+                    event_type = "Battles".into();
+                    sub = "Armed clash".into();
+                    mode = Some("clash".into());
+                }
+            }
+        }
+        if te.event_type == "Battles" && te.role == TriggerRole::Weak {
+            if let Some((a, _)) = &actor2 {
+                if self.actor_kind(*a) == "civilians" {
+                    event_type = "Violence against civilians".into();
+                    sub = "Attack".into();
+                    mode = None;
+                }
+            }
+        }
+        let status = self.status(t, c);
+        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range).filter(|_| s.clauses.len() <= 2));
+        let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
+        let place = self.place(c, &s.range);
+        let date = self.date(c, &s.range);
+        let mut sources = self.sources_in(&s.range);
+        if sources.is_empty() {
+            sources = inherited.to_vec();
+            if !sources.is_empty() {
+                explain.push("sources: inherited from an earlier sentence of the paragraph".into());
+            }
+        }
+        let mut confidence = w;
+        if actor1.is_none() {
+            confidence *= 0.85;
+        }
+        if place.is_none() {
+            confidence *= 0.85;
+        }
+        Some(Draft {
+            trigger: t.trigger,
+            trig_range: t.range.clone(),
+            sentence: si,
+            clause: c.clone(),
+            event_type,
+            sub_event_type: sub,
+            mode,
+            status,
+            actor1,
+            actor2,
+            place,
+            date,
+            fatalities,
+            quantities,
+            sources,
+            confidence: confidence.clamp(0.05, 0.99),
+            explain,
+        })
+    }
+
+    fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, inherited: &[format::Source]) -> Option<Draft> {
+        let s = &self.doc.sentences[si];
+        let t = self.ents.triggers.iter().find(|t| in_range(c, &t.range) && self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
+        // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
+        let toks = self.doc.tokens_in(c);
+        let combatants = toks.clone().any(|i| COMBATANT_NOUNS.contains(&key(self.doc.tok(i))));
+        let victims_actor = self.actors_in(c).into_iter().find(|a| a.toks.start >= t.toks.start);
+        let armed_victim = victims_actor.is_some_and(|a| !matches!(self.actor_kind(a.actor), "civilians" | "media" | "protesters"));
+        let mut d = self.draft(si, c, t, 0.6, inherited)?;
+        if combatants || armed_victim {
+            d.event_type = "Battles".into();
+            d.sub_event_type = "Armed clash".into();
+            d.mode = Some("clash".into());
+            d.explain.push("type: killing of combatants is coded as a clash".into());
+        } else {
+            d.event_type = "Violence against civilians".into();
+            d.sub_event_type = "Attack".into();
+            d.mode = None;
+        }
+        // The dead are actor2 when named after the death word.
+        if let Some(v) = victims_actor {
+            if d.actor1.as_ref().is_some_and(|(a, _)| *a == v.actor) {
+                d.actor1 = None;
+            }
+            d.actor2 = Some((v.actor, v.range.clone()));
+        }
+        if fat.is_some() {
+            d.fatalities = fat;
+        }
+        let _ = s;
+        Some(d)
+    }
+
+    fn status(&self, t: &TriggerMention, c: &Range<usize>) -> &'static str {
+        let ct = self.doc.tokens_in(c);
+        if t.future || self.cues_in(ct.start..t.toks.start, CUE_PLANNED) || self.cues_in(t.toks.end..ct.end.min(t.toks.end + 3), CUE_PLANNED) {
+            "planned"
+        } else if self.cues_in(ct.clone(), CUE_ONGOING) {
+            "ongoing"
+        } else {
+            "occurred"
+        }
+    }
+
+    fn numbers_in(&self, r: &Range<usize>) -> Vec<&'a NumberMention> {
+        self.doc.numbers.iter().filter(|n| in_range(r, &n.range)).collect()
+    }
+
+    /// Deaths stated in a range: a number next to a death word ("مقتل 15 شخصا",
+    /// "15 قتيلا", "قتل 3 جنود"), or a death word with one singular victim ("مقتل جندي").
+    fn fatalities(&self, r: &Range<usize>) -> Option<Count> {
+        let toks = self.doc.tokens_in(r);
+        let kills: Vec<&TriggerMention> = self.ents.triggers.iter().filter(|t| in_range(r, &t.range) && self.lex.triggers[t.trigger].role == TriggerRole::Kill).collect();
+        if kills.is_empty() {
+            return None;
+        }
+        let mut total: Option<Count> = None;
+        for n in self.numbers_in(r) {
+            let nt = self.doc.tokens_in(&n.range);
+            if nt.is_empty() {
+                continue;
+            }
+            let after = (nt.end < toks.end).then(|| key(self.doc.tok(nt.end)));
+            let after2 = (nt.end + 1 < toks.end).then(|| key(self.doc.tok(nt.end + 1)));
+            // Dead and wounded lumped together are not fatalities.
+            if after2.is_some_and(|k| k == "جرحي" || k == "مصابين") && after.is_some_and(|k| k == "قتلي" || k == "بين") {
+                continue;
+            }
+            let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k));
+            let injured_near = after.is_some_and(|k| INJURED.contains(&k)) || after2.is_some_and(|k| INJURED.contains(&k));
+            let kill_before = kills.iter().any(|k| k.toks.end <= nt.start && nt.start - k.toks.end <= 3);
+            let kill_after = kills.iter().any(|k| k.toks.start >= nt.end && k.toks.start - nt.end <= 2);
+            let person_after = after.is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k));
+            let injured_before = nt.start > toks.start && INJURED.contains(&key(self.doc.tok(nt.start - 1)));
+            if injured_near || injured_before {
+                continue;
+            }
+            if killed_noun || (kill_before && (person_after || after.is_none() || nt.start > 0)) || (kill_after && person_after) {
+                let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
+                total = Some(match total {
+                    None => c,
+                    Some(prev) if kill_before && prev.max.is_some() && c.max.is_some() && self.joined_by_and(&prev, n) => Count {
+                        min: prev.min + c.min,
+                        max: Some(prev.max.unwrap() + c.max.unwrap()),
+                        approximate: prev.approximate || c.approximate,
+                        mention: prev.mention,
+                    },
+                    Some(prev) => prev,
+                });
+            }
+        }
+        if total.is_none() {
+            // "مقتل جندي", "قتل شرطي": one victim named in the singular.
+            for k in &kills {
+                if k.toks.end < toks.end {
+                    let nk = key(self.doc.tok(k.toks.end));
+                    if ["جندي", "شرطي", "ضابط", "مدني", "طفل", "شخص", "مواطن", "رجل", "امراه", "صحفي", "ناشط", "قيادي", "عنصر", "مسلح", "طالب", "سائق"].contains(&nk) {
+                        return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(self.doc.tokens[k.toks.end].range.clone())) });
+                    }
+                }
+            }
+        }
+        total
+    }
+
+    fn joined_by_and(&self, _prev: &Count, _n: &NumberMention) -> bool {
+        false
+    }
+
+    fn quantities(&self, c: &Range<usize>, mode: Option<&str>, fat: Option<&Count>) -> Vec<Quantity> {
+        let toks = self.doc.tokens_in(c);
+        let mut out = Vec::new();
+        for n in self.numbers_in(c) {
+            let sp = self.span(n.range.clone());
+            if fat.and_then(|f| f.mention.as_ref()).is_some_and(|m| m.start == sp.start) {
+                continue;
+            }
+            let nt = self.doc.tokens_in(&n.range);
+            if nt.is_empty() {
+                continue;
+            }
+            let after = (nt.end < toks.end).then(|| key(self.doc.tok(nt.end)));
+            let before = (nt.start > toks.start).then(|| key(self.doc.tok(nt.start - 1)));
+            let what = if after.is_some_and(|k| INJURED.contains(&k)) || before.is_some_and(|k| INJURED.contains(&k)) {
+                "injured"
+            } else if after.is_some_and(|k| ARRESTED.contains(&k)) || mode == Some("arrest") && after.is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k)) {
+                "arrested"
+            } else if mode == Some("kidnapping") && after.is_some_and(|k| PERSON_NOUNS.contains(&k)) {
+                "kidnapped"
+            } else if mode == Some("defection") && after.is_some_and(|k| COMBATANT_NOUNS.contains(&k)) {
+                "defected"
+            } else if mode == Some("displacement") {
+                "displaced"
+            } else if after.is_some_and(|k| ["جندي", "جنود", "عسكري", "عسكريين", "جنديا"].contains(&k)) {
+                "troops"
+            } else if after.is_some_and(|k| COMBATANT_NOUNS.contains(&k)) {
+                "fighters"
+            } else if after.is_some_and(|k| ["مدني", "مدنيين", "مدنيا"].contains(&k)) {
+                "civilians"
+            } else {
+                continue;
+            };
+            // The noun after the number is part of the mention ("20 إلى 25 ألف جندي").
+            let end = if nt.end < toks.end { self.doc.tokens[nt.end].range.end } else { n.range.end };
+            let mention = self.span(n.range.start..end);
+            out.push(Quantity { what: what.into(), min: n.min, max: n.max, approximate: n.approximate, mention: Some(mention) });
+        }
+        out
+    }
+
+    fn place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
+        let best_in = |r: &Range<usize>| {
+            self.ents
+                .places
+                .iter()
+                .filter(|p| in_range(r, &p.range))
+                .max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))
+                .map(|p| (p.place, Some(p.range.clone())))
+        };
+        best_in(c).or_else(|| best_in(s)).or_else(|| self.article_place())
+    }
+
+    /// Article-level fallback: the dateline place, else the lead sentence's most specific
+    /// place, else the focus country.
+    fn article_place(&self) -> Option<(usize, Option<Range<usize>>)> {
+        let first = self.doc.sentences.first()?;
+        if let Some(d) = &first.dateline {
+            if let Some(p) = self.ents.places.iter().find(|p| in_range(d, &p.range)) {
+                return Some((p.place, Some(p.range.clone())));
+            }
+        }
+        let focus = self.ents.focus_country.as_deref();
+        if let Some(p) = self.ents.places.iter().filter(|p| in_range(&first.range, &p.range) && Some(self.lex.places[p.place].country.as_str()) == focus).max_by_key(|p| self.lex.places[p.place].level) {
+            return Some((p.place, Some(p.range.clone())));
+        }
+        let c = self.lex.country(focus?)?;
+        Some((c.place, None))
+    }
+
+    fn date(&self, c: &Range<usize>, s: &Range<usize>) -> DateField {
+        let to_field = |d: &crate::dates::DateMention| DateField {
+            start: d.start.map(|x| x.to_string()),
+            end: d.end.map(|x| x.to_string()),
+            precision: if d.start.is_some() { serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()) } else { "unknown".into() },
+            mention: Some(self.span(d.range.clone())),
+        };
+        let resolved = |r: &Range<usize>| self.doc.dates.iter().find(|d| in_range(r, &d.range) && d.start.is_some());
+        if let Some(d) = resolved(c).or_else(|| resolved(s)) {
+            return to_field(d);
+        }
+        // The lead's day ("أمس") dates the article's main act.
+        if let Some(first) = self.doc.sentences.first() {
+            if let Some(d) = self.doc.dates.iter().find(|d| in_range(&first.range, &d.range) && d.start.is_some() && d.precision == crate::dates::Precision::Day) {
+                return to_field(d);
+            }
+        }
+        let pubdate = self.doc.reference_date.map(|d| d.to_string());
+        DateField { start: pubdate.clone(), end: pubdate, precision: "unknown".into(), mention: None }
+    }
+
+    /// The attribution chain stated in a range, outermost first: sources after reporting
+    /// cues ("نقلت رويترز عن مسؤول"), generic sources (مصادر، ناشطون), and officials who
+    /// announce ("أعلن الجيش التركي").
+    fn sources_in(&self, r: &Range<usize>) -> Vec<format::Source> {
+        let mut out: Vec<(usize, format::Source)> = Vec::new();
+        let reporting_before = |toks: &Range<usize>| {
+            let from = toks.start.saturating_sub(3);
+            self.cues_in(from..toks.start, CUE_REPORTING)
+        };
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for sm in self.ents.sources.iter().filter(|x| in_range(r, &x.range)) {
+            let e = &self.lex.sources[sm.source];
+            if e.generic && !reporting_before(&sm.toks) && !self.reporting_after(sm) {
+                continue;
+            }
+            if !e.generic && !reporting_before(&sm.toks) && !self.reporting_after(sm) && e.kind != "media" && e.kind != "activists" {
+                continue;
+            }
+            if !reporting_before(&sm.toks) && !self.reporting_after(sm) {
+                continue;
+            }
+            taken.push(sm.range.clone());
+            out.push((sm.range.start, self.source_of(sm)));
+        }
+        for a in self.ents.actors.iter().filter(|x| in_range(r, &x.range)) {
+            if taken.iter().any(|t| t.start < a.range.end && a.range.start < t.end) {
+                continue;
+            }
+            let k = self.actor_kind(a.actor);
+            if !matches!(k, "state-forces" | "government" | "organization" | "media" | "rebels" | "external-forces") {
+                continue;
+            }
+            let direct = a.toks.start > 0 && self.cues_in(a.toks.start.saturating_sub(2)..a.toks.start, CUE_REPORTING);
+            if direct {
+                let kind = match k {
+                    "media" => "media",
+                    "organization" => "organization",
+                    _ => "official",
+                };
+                let name = self.actor_name(a.actor);
+                out.push((a.range.start, format::Source { name, name_ar: self.doc.original_text(a.range.clone()), kind: kind.into(), mention: Some(self.span(a.range.clone())) }));
+            }
+        }
+        out.sort_by_key(|x| x.0);
+        out.dedup_by(|a, b| a.1.name == b.1.name);
+        out.into_iter().map(|x| x.1).take(3).collect()
+    }
+
+    fn reporting_after(&self, sm: &SourceMention) -> bool {
+        self.cues_in(sm.toks.end..sm.toks.end + 2, CUE_REPORTING)
+    }
+
+    fn source_of(&self, sm: &SourceMention) -> format::Source {
+        let e = &self.lex.sources[sm.source];
+        format::Source { name: e.name.clone(), name_ar: self.doc.original_text(sm.range.clone()), kind: e.kind.clone(), mention: Some(self.span(sm.range.clone())) }
+    }
+
+    fn country_name(&self, iso: Option<&str>) -> Option<String> {
+        iso.and_then(|c| self.lex.country(c)).map(|c| c.name.clone())
+    }
+
+    fn actor_name(&self, a: usize) -> String {
+        let e = &self.lex.actors[a];
+        if !e.contextual {
+            return e.name.clone();
+        }
+        let cn = self.country_name(self.ents.focus_country.as_deref());
+        match cn {
+            Some(cn) if e.name.contains("{country}") => e.name.replace("{country}", &cn),
+            Some(cn) if matches!(e.kind.as_str(), "civilians" | "protesters") => format!("{} ({cn})", e.name),
+            None if e.name.contains("{country}") => e.name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "").trim().to_string(),
+            _ => e.name.clone(),
+        }
+    }
+
+    fn actor(&self, a: usize, r: Range<usize>) -> format::Actor {
+        let e = &self.lex.actors[a];
+        let country = if e.country.is_empty() {
+            if e.contextual { self.ents.focus_country.clone() } else { None }
+        } else {
+            Some(e.country.clone())
+        };
+        format::Actor { name: self.actor_name(a), name_ar: self.doc.original_text(r.clone()), kind: e.kind.clone(), country, mention: Some(self.span(r)) }
+    }
+
+    fn location(&self, p: Option<(usize, Option<Range<usize>>)>) -> Location {
+        let Some((pi, r)) = p else {
+            return Location { precision: "unknown".into(), ..Default::default() };
+        };
+        let e = &self.lex.places[pi];
+        Location {
+            name: Some(e.name.clone()),
+            name_ar: Some(r.clone().map(|r| self.doc.original_text(r)).unwrap_or_else(|| e.name_ar.clone())),
+            geonameid: e.geonameid,
+            lat: Some(e.lat),
+            lon: Some(e.lon),
+            admin1: e.admin1.clone(),
+            country: Some(e.country.clone()),
+            precision: e.level.as_str().into(),
+            mention: r.map(|r| self.span(r)),
+        }
+    }
+
+    fn finish(&self, d: Draft, n: usize) -> (Event, Explain) {
+        let mut explain = d.explain.clone();
+        if let Some((p, _)) = &d.place {
+            let e = &self.lex.places[*p];
+            explain.push(format!("location: gazetteer {} ({}, {}, {})", e.name, e.country, e.level.as_str(), e.geonameid.map_or("supplement".into(), |g| g.to_string())));
+        }
+        if let Some(m) = &d.date.mention {
+            explain.push(format!("date: {:?} -> {:?}..{:?}", m.text, d.date.start, d.date.end));
+        }
+        let ev = Event {
+            id: format!("{}#{}", self.id, n),
+            event_type: d.event_type,
+            sub_event_type: d.sub_event_type,
+            mode: d.mode,
+            status: d.status.into(),
+            actor1: d.actor1.map(|(a, r)| self.actor(a, r)),
+            actor2: d.actor2.map(|(a, r)| self.actor(a, r)),
+            location: self.location(d.place),
+            date: d.date,
+            fatalities: d.fatalities,
+            quantities: d.quantities,
+            sources: d.sources,
+            evidence: self.span(d.clause.clone()),
+            confidence: (d.confidence * 100.0).round() / 100.0,
+        };
+        let _ = (d.trigger, d.trig_range, d.sentence);
+        (ev, Explain { lines: explain })
+    }
+}
+
+/// Merge repeated mentions of one act: same type and sub-type, same place (or one has
+/// none), same actor1 (or one has none), overlapping dates.
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    'next: for d in drafts {
+        for o in out.iter_mut() {
+            let same_type = o.event_type == d.event_type && o.sub_event_type == d.sub_event_type;
+            let same_place = match (&o.place, &d.place) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                _ => true,
+            };
+            let same_actor = match (&o.actor1, &d.actor1) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                _ => true,
+            };
+            let same_day = o.date.start == d.date.start && o.date.end == d.date.end;
+            if same_type && same_place && same_actor && same_day {
+                if o.fatalities.is_none() {
+                    o.fatalities = d.fatalities.clone();
+                }
+                if o.actor1.is_none() {
+                    o.actor1 = d.actor1.clone();
+                }
+                if o.actor2.is_none() {
+                    o.actor2 = d.actor2.clone();
+                }
+                if o.sources.is_empty() {
+                    o.sources = d.sources.clone();
+                }
+                o.explain.push(format!("merged with a later mention in sentence {}", d.sentence + 1));
+                continue 'next;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn level_rank(l: PlaceLevel) -> u8 {
+    l as u8
+}

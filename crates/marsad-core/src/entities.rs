@@ -1,0 +1,137 @@
+//! Annotators over the lexicon: places (with disambiguation), actors, sources, triggers
+//! and cue words, each as mentions with byte ranges of the folded text.
+
+use crate::doc::Doc;
+use crate::lexicon::index::token_keys;
+use crate::lexicon::{EntityKind, Lexicon, PlaceLevel, TriggerRole};
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    pub range: Range<usize>,
+    pub toks: Range<usize>,
+    /// Chosen gazetteer entry.
+    pub place: usize,
+    /// The mention was introduced by an admin cue (محافظة، ولاية، ريف...).
+    pub admin_cue: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorMention {
+    pub range: Range<usize>,
+    pub toks: Range<usize>,
+    pub actor: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceMention {
+    pub range: Range<usize>,
+    pub toks: Range<usize>,
+    pub source: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct TriggerMention {
+    pub range: Range<usize>,
+    pub toks: Range<usize>,
+    pub trigger: usize,
+    /// The word carried the future prefix س.
+    pub future: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueMention {
+    pub toks: Range<usize>,
+    pub kind: u32,
+}
+
+pub struct Entities {
+    pub places: Vec<PlaceMention>,
+    pub actors: Vec<ActorMention>,
+    pub sources: Vec<SourceMention>,
+    pub triggers: Vec<TriggerMention>,
+    pub cues: Vec<CueMention>,
+    /// Country the article is about (ISO2), from its place mentions.
+    pub focus_country: Option<String>,
+}
+
+/// Words before a place name that say it is a governorate or province.
+const ADMIN_CUES: &[&str] = &["محافظه", "ولايه", "اقليم", "ريف", "منطقه", "مقاطعه"];
+/// Words before a place name that say it is a town (they license stop-names).
+const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
+
+pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
+    let text = doc.text();
+    let keys = token_keys(text, &doc.tokens);
+    let prev_key = |t: usize| if t > 0 { Some(keys[t - 1]) } else { None };
+
+    let mut actors = Vec::new();
+    let mut sources = Vec::new();
+    let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool)> = Vec::new();
+    for h in lex.entities.find(text, &doc.tokens, &keys) {
+        let mut place_ids = Vec::new();
+        let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
+        let admin_cue = prev_key(h.tok_start).is_some_and(|k| ADMIN_CUES.contains(&k))
+            || text[h.range.start..h.range.start + h.prefix_len].is_empty() && false;
+        for e in h.entries {
+            match e.kind {
+                EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
+                EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
+                EntityKind::Place if !e.flag || cue => place_ids.push(e.id as usize),
+                _ => {}
+            }
+        }
+        if !place_ids.is_empty() {
+            raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue));
+        }
+    }
+    // Country focus: unambiguous mentions vote for their country (lead sentence twice).
+    let lead_end = doc.sentences.first().map_or(0, |s| s.range.end);
+    let mut votes: HashMap<&str, f64> = HashMap::new();
+    for (r, _, ids, _) in &raw_places {
+        let mut cs: Vec<&str> = ids.iter().map(|&i| lex.places[i].country.as_str()).collect();
+        cs.dedup();
+        if cs.len() == 1 {
+            *votes.entry(cs[0]).or_default() += if r.start < lead_end { 2.0 } else { 1.0 };
+        }
+    }
+    for a in &actors {
+        let c = &lex.actors[a.actor].country;
+        if !c.is_empty() {
+            *votes.entry(c.as_str()).or_default() += 0.5;
+        }
+    }
+    let focus = votes.iter().max_by(|a, b| a.1.partial_cmp(b.1).unwrap().then(b.0.cmp(a.0))).map(|(c, _)| c.to_string());
+    let places = raw_places
+        .into_iter()
+        .map(|(range, toks, ids, admin_cue)| {
+            let score = |&i: &usize| {
+                let p = &lex.places[i];
+                let in_focus = focus.as_deref() == Some(p.country.as_str());
+                let level_fit = match (admin_cue, p.level) {
+                    (true, PlaceLevel::Admin1) => 2,
+                    (true, _) => 0,
+                    (false, PlaceLevel::City | PlaceLevel::Point) => 2,
+                    (false, PlaceLevel::Country) => 2,
+                    (false, PlaceLevel::Admin1) => 1,
+                };
+                (in_focus as u8, level_fit, p.population.min(u64::MAX / 8))
+            };
+            let place = *ids.iter().max_by_key(|i| score(i)).unwrap();
+            PlaceMention { range, toks, place, admin_cue }
+        })
+        .collect();
+
+    let mut triggers = Vec::new();
+    for h in lex.trigger_index.find(text, &doc.tokens, &keys) {
+        let w = &text[doc.tokens[h.tok_start].range.clone()];
+        let future = w[..h.prefix_len].contains('س');
+        for e in h.entries {
+            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future });
+        }
+    }
+    let cues = lex.cue_index.find(text, &doc.tokens, &keys).into_iter().flat_map(|h| h.entries.iter().map(move |e| CueMention { toks: h.tok_start..h.tok_end, kind: e.id })).collect();
+    let _ = TriggerRole::Event;
+    Entities { places, actors, sources, triggers, cues, focus_country: focus }
+}

@@ -1,0 +1,172 @@
+//! The lexicons: actors, sources, places (gazetteer) and triggers, loaded from plain
+//! text files (TOML and TSV under `data/`) and compiled into one phrase index.
+//!
+//! Data lives outside code so analysts can review and extend it: the files are embedded
+//! in the binary as the default, and `Lexicon::from_files` builds the same thing from
+//! user-edited copies (the CLI's `--data DIR`), without recompiling.
+
+pub mod index;
+pub mod load;
+
+pub use index::{EntityKind, Hit, PhraseIndex};
+pub use load::{DataFiles, LexiconError};
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActorEntry {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub aliases_ar: Vec<String>,
+    #[serde(default)]
+    pub aliases_en: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub contextual: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceEntry {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases_ar: Vec<String>,
+    #[serde(default)]
+    pub generic: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceLevel {
+    Country = 0,
+    Admin1 = 1,
+    City = 2,
+    Point = 3,
+}
+
+impl PlaceLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceLevel::Country => "country",
+            PlaceLevel::Admin1 => "admin1",
+            PlaceLevel::City => "city",
+            PlaceLevel::Point => "point",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    pub geonameid: Option<u64>,
+    pub name: String,
+    pub name_ar: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub population: u64,
+    pub level: PlaceLevel,
+    /// Stop-names (also common words) match only after a place cue (مدينة، محافظة...).
+    pub needs_cue: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryEntry {
+    pub iso2: String,
+    pub iso3: String,
+    pub iso_numeric: String,
+    pub name: String,
+    pub region: String,
+    /// Index of the country's own PlaceEntry (capital coordinates).
+    pub place: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TriggerRole {
+    Event,
+    Kill,
+    Weak,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TriggerEntry {
+    pub event_type: String,
+    pub sub_event_type: String,
+    #[serde(default)]
+    pub mode: Option<String>,
+    pub role: TriggerRole,
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default)]
+    pub actor_rule: Option<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<Vec<String>>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Cues {
+    #[serde(default)]
+    pub negation: Vec<String>,
+    #[serde(default)]
+    pub planned: Vec<String>,
+    #[serde(default)]
+    pub ongoing: Vec<String>,
+    #[serde(default)]
+    pub generic: Vec<String>,
+    #[serde(default)]
+    pub reporting: Vec<String>,
+}
+
+/// Everything the coder looks words up in.
+pub struct Lexicon {
+    pub actors: Vec<ActorEntry>,
+    pub sources: Vec<SourceEntry>,
+    pub places: Vec<PlaceEntry>,
+    pub countries: Vec<CountryEntry>,
+    pub triggers: Vec<TriggerEntry>,
+    pub cues: Cues,
+    /// Entities: actors, sources, places (longest match, one layer).
+    pub entities: PhraseIndex,
+    /// Triggers (their own layer: a phrase can be both an actor and a trigger).
+    pub trigger_index: PhraseIndex,
+    /// Cue phrases: index into `cue_kinds`.
+    pub cue_index: PhraseIndex,
+    /// Country ISO2 -> index in `countries`.
+    pub country_by_iso: std::collections::HashMap<String, usize>,
+    /// A short fingerprint of the data, for stores that must know when lexicons change.
+    pub version: String,
+}
+
+impl Lexicon {
+    /// The lexicons shipped in the repository's `data/` directory, embedded at build time.
+    pub fn embedded() -> &'static Lexicon {
+        static L: std::sync::LazyLock<Lexicon> =
+            std::sync::LazyLock::new(|| Lexicon::from_files(&DataFiles::embedded()).expect("embedded data files are valid (checked by tests)"));
+        &L
+    }
+
+    pub fn country(&self, iso2: &str) -> Option<&CountryEntry> {
+        self.country_by_iso.get(iso2).map(|&i| &self.countries[i])
+    }
+
+    /// Whether a folded key is known to any dictionary (for clitic display).
+    pub fn knows(&self, key: &str) -> bool {
+        self.entities.has_first(key) || self.trigger_index.has_first(key)
+    }
+}
