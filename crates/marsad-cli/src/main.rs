@@ -24,6 +24,14 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Measure throughput (articles/s, MB/s) and peak memory over a corpus.
     Bench(cmd::bench::Args),
+    /// Store articles (coded here) or marsad/1 records in the SQLite observatory.
+    Ingest(cmd::ingest::Args),
+    /// Search the store: events by type, actor, place, country, date, bbox, or text.
+    Search(cmd::search::Args),
+    /// Export events from the store as ACLED CSV, GeoJSON or marsad/1 JSONL.
+    Export(cmd::export::Args),
+    /// Serve the JSON API and the dashboard over the store.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +41,10 @@ fn main() -> ExitCode {
         Command::Annotate(a) => cmd::annotate::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Bench(a) => cmd::bench::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Search(a) => cmd::search::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match r {
         Ok(code) => code,

@@ -3,3 +3,7 @@ pub mod bench;
 pub mod eval;
 pub mod extract;
 pub mod read;
+pub mod export;
+pub mod ingest;
+pub mod search;
+pub mod serve;

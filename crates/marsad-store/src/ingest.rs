@@ -1,0 +1,177 @@
+//! Turning inputs (articles to code, or records coded elsewhere) into [`Prepared`] rows.
+//! Shared by `marsad ingest` and `POST /api/ingest`.
+
+use crate::write::{prepare, record_version, Prepared};
+use crate::{hash_hex, Result, Store};
+use marsad_core::engine::Engine;
+use marsad_core::format::{Article, Record, FORMAT};
+use rayon::prelude::*;
+
+/// One input: an article for the engine, or a record extracted elsewhere (a gold line,
+/// another run's output), with its text when the line carries one.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Article(Article, Vec<String>),
+    Record(Record, Option<String>),
+}
+
+impl Input {
+    pub fn id(&self) -> &str {
+        match self {
+            Input::Article(a, _) => &a.id,
+            Input::Record(r, _) => &r.article.id,
+        }
+    }
+}
+
+/// Parse one JSON value: `{"format":"marsad/1", ...}` is a record, anything else an article.
+pub fn parse_value(v: serde_json::Value) -> std::result::Result<Input, String> {
+    let is_record = v.get("format").and_then(|f| f.as_str()) == Some(FORMAT);
+    if is_record {
+        let mut v = v;
+        // Gold files may omit `confidence` (spec/output-format.md); a human-coded event is
+        // stored with confidence 1.0.
+        if let Some(evs) = v.get_mut("events").and_then(|e| e.as_array_mut()) {
+            for e in evs.iter_mut().filter_map(|e| e.as_object_mut()) {
+                if e.get("confidence").map_or(true, |c| c.is_null()) {
+                    e.insert("confidence".into(), serde_json::json!(1.0));
+                }
+                // Gold actors and sources may leave name_ar null where the text has no
+                // Arabic name; the typed format wants a string.
+                let mut fix = |o: &mut serde_json::Value| {
+                    if let Some(o) = o.as_object_mut() {
+                        for k in ["name", "name_ar"] {
+                            if o.get(k).map_or(false, |x| x.is_null()) {
+                                o.insert(k.into(), serde_json::json!(""));
+                            }
+                        }
+                        if o.get("kind").map_or(false, |x| x.is_null()) {
+                            o.insert("kind".into(), serde_json::json!("unknown"));
+                        }
+                    }
+                };
+                for k in ["actor1", "actor2"] {
+                    if let Some(a) = e.get_mut(k) {
+                        fix(a);
+                    }
+                }
+                if let Some(ss) = e.get_mut("sources").and_then(|x| x.as_array_mut()) {
+                    ss.iter_mut().for_each(&mut fix);
+                }
+            }
+        }
+        let text = v.get("text").and_then(|t| t.as_str()).map(str::to_string);
+        let rec: Record = serde_json::from_value(v).map_err(|e| format!("malformed marsad/1 record: {e}"))?;
+        if rec.article.id.is_empty() {
+            return Err("marsad/1 record with an empty article id".into());
+        }
+        Ok(Input::Record(rec, text))
+    } else {
+        let line = v.to_string();
+        marsad_input_like(&line, v)
+    }
+}
+
+/// An article from a JSON object (same rules as marsad-input's JSON lines: `id` and `text`
+/// required, `date`, `title`, `source`, `url` optional).
+fn marsad_input_like(_line: &str, v: serde_json::Value) -> std::result::Result<Input, String> {
+    let obj = v.as_object().ok_or("not a JSON object")?;
+    let id = match obj.get("id") {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err("missing or empty \"id\"".into()),
+    };
+    let text = match obj.get("text") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => return Err(format!("article {id}: missing \"text\"")),
+        _ => return Err(format!("article {id}: \"text\" is not a string")),
+    };
+    let opt = |k: &str| obj.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    Ok(Input::Article(Article { id, text, date: opt("date"), title: opt("title"), source: opt("source"), url: opt("url") }, Vec::new()))
+}
+
+/// Parse one JSON line.
+pub fn parse_line(line: &str) -> std::result::Result<Input, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    parse_value(v)
+}
+
+fn key(i: &Input, version: &str) -> (String, String) {
+    match i {
+        Input::Article(a, _) => (hash_hex(a.text.as_bytes()), version.to_string()),
+        Input::Record(r, t) => (hash_hex(t.as_deref().unwrap_or("").as_bytes()), record_version(r)),
+    }
+}
+
+/// Prepare a chunk: skip inputs already stored unchanged (checked on `check`, a connection
+/// that may be a reader of the same file), code the others with the engine, in parallel.
+/// Returns the prepared rows and the number skipped as unchanged.
+pub fn prepare_chunk(engine: &Engine, version: &str, check: Option<&Store>, chunk: Vec<Input>) -> Result<(Vec<Prepared>, usize)> {
+    let keys: Vec<(String, String)> = chunk.par_iter().map(|i| key(i, version)).collect();
+    let mut todo = Vec::with_capacity(chunk.len());
+    let mut skipped = 0;
+    for (i, (h, v)) in chunk.into_iter().zip(keys) {
+        if let Some(s) = check {
+            if s.is_current(i.id(), &h, &v)? {
+                skipped += 1;
+                continue;
+            }
+        }
+        todo.push((i, v));
+    }
+    let prepared = todo
+        .into_par_iter()
+        .map(|(i, v)| match i {
+            Input::Article(a, warns) => {
+                let mut r = engine.extract(&a);
+                if !warns.is_empty() {
+                    let mut w = warns;
+                    w.append(&mut r.warnings);
+                    r.warnings = w;
+                }
+                prepare(r, Some(a.text), v)
+            }
+            Input::Record(r, t) => prepare(r, t, v),
+        })
+        .collect();
+    Ok((prepared, skipped))
+}
+
+/// Version of the engine for ingests: `marsad-core/VERSION+LEXHASH`, where LEXHASH hashes
+/// the lexicon files (data/actors.toml, data/gazetteer/*.tsv) found under `data_dir`.
+/// `MARSAD_ENGINE_VERSION` overrides it (tests, pinned deployments).
+pub fn default_engine_version(data_dir: Option<&std::path::Path>) -> String {
+    if let Ok(v) = std::env::var("MARSAD_ENGINE_VERSION") {
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    let dirs: Vec<std::path::PathBuf> = match data_dir {
+        Some(d) => vec![d.to_path_buf()],
+        None => vec!["data".into(), concat!(env!("CARGO_MANIFEST_DIR"), "/../../data").into()],
+    };
+    for d in dirs {
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        let actors = d.join("actors.toml");
+        if actors.is_file() {
+            files.push(actors);
+        }
+        if let Ok(rd) = std::fs::read_dir(d.join("gazetteer")) {
+            let mut g: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map_or(false, |x| x == "tsv" || x == "toml")).collect();
+            g.sort();
+            files.extend(g);
+        }
+        if files.is_empty() {
+            continue;
+        }
+        let mut h = 0xcbf29ce484222325u64;
+        for f in files {
+            if let Ok(b) = std::fs::read(&f) {
+                h ^= crate::hash64(&b);
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        }
+        return crate::engine_version(&format!("{:08x}", h as u32));
+    }
+    crate::engine_version("")
+}

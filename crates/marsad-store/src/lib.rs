@@ -1,0 +1,123 @@
+//! marsad-store: the observatory's memory. `marsad/1` records in one SQLite file, with an
+//! Arabic-aware full-text index and ACLED-compatible exports. See README.md.
+
+pub mod countries;
+pub mod export;
+pub mod fts;
+pub mod ingest;
+pub mod query;
+pub mod schema;
+pub mod write;
+
+pub use query::{Aggregate, ArticleRow, EventRow, Filter, Page};
+pub use write::{prepare, BatchStats, Prepared};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+    /// A bad parameter from the user (a date, a bbox, a limit): the message says which.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Default database file.
+pub const DEFAULT_DB: &str = "marsad.db";
+
+/// The version string stored with every article: the engine crate's version plus a hash
+/// of its lexicons (given by the caller). Articles coded under another string are re-coded
+/// on the next ingest. All workspace crates share one version, so ours is marsad-core's.
+pub fn engine_version(lexicon_hash: &str) -> String {
+    if lexicon_hash.is_empty() {
+        format!("marsad-core/{}", env!("CARGO_PKG_VERSION"))
+    } else {
+        format!("marsad-core/{}+{}", env!("CARGO_PKG_VERSION"), lexicon_hash)
+    }
+}
+
+/// FNV-1a 64: a stable, dependency-free content hash for change detection (not security).
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+pub fn hash_hex(bytes: &[u8]) -> String {
+    format!("{:016x}", hash64(bytes))
+}
+
+/// A connection to the store.
+pub struct Store {
+    pub conn: Connection,
+}
+
+fn pragmas(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "cache_size", -65536)?; // 64 MB
+    conn.pragma_update(None, "mmap_size", 268435456)?;
+    Ok(())
+}
+
+impl Store {
+    /// Open (creating if needed) and migrate to the current schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        pragmas(&conn)?;
+        schema::migrate(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Open an existing store for reading only (the server's pool). Fails if the file
+    /// does not exist or its schema is older than this build's.
+    pub fn open_read(path: impl AsRef<Path>) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "cache_size", -32768)?;
+        conn.pragma_update(None, "mmap_size", 268435456)?;
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if v != schema::VERSION {
+            return Err(Error::Invalid(format!("store schema version {v}, this build needs {}: run `marsad ingest` once to migrate", schema::VERSION)));
+        }
+        Ok(Store { conn })
+    }
+
+    /// In-memory store (tests).
+    pub fn memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// A counter bumped by every committed write batch (for caches).
+    pub fn generation(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?)
+    }
+
+    pub fn counts(&self) -> Result<(i64, i64)> {
+        let a = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let e = self.conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        Ok((a, e))
+    }
+}

@@ -1,0 +1,78 @@
+//! Schema and migrations, versioned with `PRAGMA user_version`. Each entry of
+//! [`MIGRATIONS`] takes the schema from version i to i+1; never edit a shipped one.
+
+use crate::Result;
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 0 -> 1
+    r#"
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('generation', 0);
+
+    CREATE TABLE articles (
+        aid            INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        date           TEXT,
+        source         TEXT,
+        url            TEXT,
+        title          TEXT,
+        text           TEXT,
+        text_hash      TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        warnings       TEXT NOT NULL DEFAULT '[]',
+        n_events       INTEGER NOT NULL DEFAULT 0,
+        ingested_at    INTEGER NOT NULL
+    );
+    CREATE INDEX articles_date ON articles(date);
+
+    CREATE TABLE events (
+        eid             INTEGER PRIMARY KEY,
+        aid             INTEGER NOT NULL REFERENCES articles(aid) ON DELETE CASCADE,
+        seq             INTEGER NOT NULL,
+        id              TEXT NOT NULL,
+        event_type      TEXT NOT NULL,
+        sub_event_type  TEXT NOT NULL,
+        mode            TEXT,
+        status          TEXT NOT NULL,
+        actor1_name     TEXT, actor1_name_ar TEXT, actor1_kind TEXT, actor1_country TEXT,
+        actor2_name     TEXT, actor2_name_ar TEXT, actor2_kind TEXT, actor2_country TEXT,
+        loc_name        TEXT, loc_name_ar TEXT, lat REAL, lon REAL,
+        loc_country     TEXT, admin1 TEXT, loc_precision TEXT NOT NULL,
+        date_start      TEXT, date_end TEXT, date_precision TEXT NOT NULL,
+        fatalities_min  INTEGER, fatalities_max INTEGER,
+        confidence      REAL,
+        json            TEXT NOT NULL,
+        UNIQUE (aid, seq)
+    );
+    CREATE INDEX events_date ON events(date_start, eid);
+    CREATE INDEX events_type ON events(event_type, sub_event_type, date_start);
+    CREATE INDEX events_country ON events(loc_country, date_start);
+    CREATE INDEX events_actor1 ON events(actor1_name);
+    CREATE INDEX events_actor2 ON events(actor2_name);
+    CREATE INDEX events_lonlat ON events(lon, lat);
+    CREATE INDEX events_id ON events(id);
+
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+        body, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    "#,
+];
+
+/// The schema version this build writes and reads.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if v > VERSION {
+        return Err(crate::Error::Invalid(format!("store schema version {v} is newer than this build's ({VERSION}); upgrade marsad")));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
