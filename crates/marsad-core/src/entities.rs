@@ -56,6 +56,11 @@ pub struct Entities {
     pub focus_country: Option<String>,
 }
 
+/// Below this population a one-word place name needs a cue word (مدينة، قرية...).
+const SMALL_PLACE: u64 = 20_000;
+/// Outside the article's focus country a city must be at least this large, or cued.
+const FOREIGN_PLACE: u64 = 100_000;
+
 /// Words before a place name that say it is a governorate or province.
 const ADMIN_CUES: &[&str] = &["محافظه", "ولايه", "اقليم", "ريف", "منطقه", "مقاطعه"];
 /// Words before a place name that say it is a town (they license stop-names).
@@ -68,29 +73,42 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
 
     let mut actors = Vec::new();
     let mut sources = Vec::new();
-    let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool)> = Vec::new();
+    let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool, bool)> = Vec::new();
     for h in lex.entities.find(text, &doc.tokens, &keys) {
         let mut place_ids = Vec::new();
         let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
-        let admin_cue = prev_key(h.tok_start).is_some_and(|k| ADMIN_CUES.contains(&k))
-            || text[h.range.start..h.range.start + h.prefix_len].is_empty() && false;
+        let admin_cue = prev_key(h.tok_start).is_some_and(|k| ADMIN_CUES.contains(&k));
+        let single = h.tok_end - h.tok_start == 1;
         for e in h.entries {
             match e.kind {
                 EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
                 EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
-                EntityKind::Place if !e.flag || cue => place_ids.push(e.id as usize),
+                EntityKind::Place if !e.flag || cue => {
+                    // Small places with one-word names are often common words
+                    // ("مسجد", "الروضة"): they need a cue word before them.
+                    let p = &lex.places[e.id as usize];
+                    let small = single && p.level >= PlaceLevel::City && !p.curated && p.population < SMALL_PLACE;
+                    if !small || cue {
+                        place_ids.push(e.id as usize)
+                    }
+                }
                 _ => {}
             }
         }
         if !place_ids.is_empty() {
-            raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue));
+            raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, cue || !single));
         }
     }
     // Country focus: unambiguous mentions vote for their country (lead sentence twice).
     let lead_end = doc.sentences.first().map_or(0, |s| s.range.end);
     let mut votes: HashMap<&str, f64> = HashMap::new();
-    for (r, _, ids, _) in &raw_places {
-        let mut cs: Vec<&str> = ids.iter().map(|&i| lex.places[i].country.as_str()).collect();
+    let reliable = |i: usize| {
+        let p = &lex.places[i];
+        p.level <= PlaceLevel::Admin1 || p.curated || p.population >= FOREIGN_PLACE
+    };
+    for (r, _, ids, _, _) in &raw_places {
+        let mut cs: Vec<&str> = ids.iter().filter(|&&i| reliable(i)).map(|&i| lex.places[i].country.as_str()).collect();
+        cs.sort_unstable();
         cs.dedup();
         if cs.len() == 1 {
             *votes.entry(cs[0]).or_default() += if r.start < lead_end { 2.0 } else { 1.0 };
@@ -103,9 +121,25 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         }
     }
     let focus = votes.iter().max_by(|a, b| a.1.partial_cmp(b.1).unwrap().then(b.0.cmp(a.0))).map(|(c, _)| c.to_string());
+    // Outside the focus country only well-known places (or cued/multi-word names) count.
     let places = raw_places
         .into_iter()
-        .map(|(range, toks, ids, admin_cue)| {
+        .filter_map(|(range, toks, ids, admin_cue, cued)| {
+            let ids: Vec<usize> = ids
+                .into_iter()
+                .filter(|&i| {
+                    let p = &lex.places[i];
+                    let home = focus.as_deref() == Some(p.country.as_str());
+                    home || cued || match p.level {
+                        PlaceLevel::Country => true,
+                        PlaceLevel::Admin1 => admin_cue,
+                        _ => p.curated || p.population >= FOREIGN_PLACE,
+                    }
+                })
+                .collect();
+            if ids.is_empty() {
+                return None;
+            }
             let score = |&i: &usize| {
                 let p = &lex.places[i];
                 let in_focus = focus.as_deref() == Some(p.country.as_str());
@@ -119,7 +153,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                 (in_focus as u8, level_fit, p.population.min(u64::MAX / 8))
             };
             let place = *ids.iter().max_by_key(|i| score(i)).unwrap();
-            PlaceMention { range, toks, place, admin_cue }
+            Some(PlaceMention { range, toks, place, admin_cue })
         })
         .collect();
 

@@ -65,10 +65,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 const AL: &str = "ال";
 
-/// Lookup key of a stem: without the article, when enough is left (≥ 2 letters).
+/// Lookup key of a stem: without the article, when enough is left (≥ 3 letters, so that
+/// "الان" is not confused with "ان").
 pub fn key(stem: &str) -> &str {
     match stem.strip_prefix(AL) {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().count() >= 3 => rest,
         _ => stem,
     }
 }
@@ -114,7 +115,7 @@ pub fn candidate_keys(w: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         // After "ل" the article's alef is gone: "للموصل" = ل + لموصل -> key "موصل".
         let k = if o > 0 && w[..o].ends_with('ل') && stem.starts_with('ل') && !stem.starts_with(AL) {
             let rest = &stem['ل'.len_utf8()..];
-            if rest.chars().count() >= 2 { rest } else { key(stem) }
+            if rest.chars().count() >= 3 { rest } else { key(stem) }
         } else {
             key(stem)
         };

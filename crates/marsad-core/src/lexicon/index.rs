@@ -52,6 +52,9 @@ pub struct Entry {
 #[derive(Debug)]
 struct Phrase {
     rest: Box<[Box<str>]>,
+    /// The first word was written with the article: the text must have it too, so that
+    /// "العند" (a base) does not match "عند" (at), nor "البلاد" the bare "بلاد".
+    first_has_al: bool,
     entries: Vec<Entry>,
 }
 
@@ -82,13 +85,14 @@ impl PhraseIndex {
     pub fn insert(&mut self, folded: &str, e: Entry) {
         let keys = phrase_keys(folded);
         let Some((first, rest)) = keys.split_first() else { return };
+        let first_has_al = folded.split(' ').next().is_some_and(|w| w.len() > first.len());
         let list = self.first.entry((*first).into()).or_default();
-        if let Some(p) = list.iter_mut().find(|p| p.rest.len() == rest.len() && p.rest.iter().zip(rest).all(|(a, b)| &**a == *b)) {
+        if let Some(p) = list.iter_mut().find(|p| p.first_has_al == first_has_al && p.rest.len() == rest.len() && p.rest.iter().zip(rest).all(|(a, b)| &**a == *b)) {
             if !p.entries.contains(&e) {
                 p.entries.push(e);
             }
         } else {
-            list.push(Phrase { rest: rest.iter().map(|s| (*s).into()).collect(), entries: vec![e] });
+            list.push(Phrase { rest: rest.iter().map(|s| (*s).into()).collect(), first_has_al, entries: vec![e] });
         }
     }
 
@@ -132,7 +136,12 @@ impl PhraseIndex {
         };
         for (off, k) in cands {
             let Some(phrases) = self.first.get(k) else { continue };
+            // Did this candidate stem carry the article (ال, or لل after ل)?
+            let had_al = w.len() - off > k.len();
             for p in phrases {
+                if p.first_has_al && !had_al {
+                    continue;
+                }
                 let n = p.rest.len();
                 if p.rest.iter().enumerate().all(|(j, r)| keys.get(i + 1 + j).is_some_and(|k| *k == &**r)) {
                     let end = i + 1 + n;

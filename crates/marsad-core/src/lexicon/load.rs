@@ -190,19 +190,21 @@ impl Lexicon {
         }
 
         // Gazetteer.
+        // Stop-names compare by phrase key (article stripped), as the index does.
+        let stop_key = |s: &str| super::index::phrase_keys(&fold(s)).join(" ");
         let stop: HashSet<String> =
-            f.stopnames.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect();
+            f.stopnames.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(stop_key).collect();
         let mut places: Vec<PlaceEntry> = Vec::new();
         let mut countries = Vec::new();
         let mut country_by_iso = HashMap::new();
-        let mut add_place = |places: &mut Vec<PlaceEntry>, entities: &mut PhraseIndex, p: PlaceEntry, names: &str| {
+        let add_place = |places: &mut Vec<PlaceEntry>, entities: &mut PhraseIndex, p: PlaceEntry, names: &str| {
             let id = places.len() as u32;
             for al in names.split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 let k = fold(al);
                 if k.chars().count() < 2 {
                     continue;
                 }
-                let flag = stop.contains(&k);
+                let flag = stop.contains(&stop_key(&k));
                 entities.insert(&k, Entry { kind: EntityKind::Place, id, flag });
             }
             places.push(p);
@@ -233,7 +235,7 @@ impl Lexicon {
                 admin1: None,
                 population: u64::MAX / 2,
                 level: PlaceLevel::Country,
-                needs_cue: false,
+                curated: false,
             }, names);
         }
         for r in tsv("admin1.tsv", &f.admin1, &["country", "admin1_code", "name", "names_ar", "lat", "lon"])? {
@@ -254,7 +256,7 @@ impl Lexicon {
                 admin1: Some(r["name"].into()),
                 population: u64::MAX / 4,
                 level: PlaceLevel::Admin1,
-                needs_cue: false,
+                curated: false,
             }, names);
         }
         let mut by_gid: HashMap<u64, usize> = HashMap::new();
@@ -266,7 +268,7 @@ impl Lexicon {
                     // Supplement rows with a known geonameid add aliases.
                     for al in names.split('|').map(str::trim).filter(|a| !a.is_empty()) {
                         let k = fold(al);
-                        let flag = stop.contains(&k);
+                        let flag = stop.contains(&stop_key(&k));
                         entities.insert(&k, Entry { kind: EntityKind::Place, id: existing as u32, flag });
                     }
                     continue;
@@ -289,7 +291,7 @@ impl Lexicon {
                     admin1: Some(r["admin1"].to_string()).filter(|s| !s.is_empty()),
                     population: r["population"].trim().parse().unwrap_or(0),
                     level,
-                    needs_cue: false,
+                    curated: file == "supplement.tsv",
                 }, names);
             }
         }

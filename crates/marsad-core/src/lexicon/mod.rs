@@ -73,8 +73,8 @@ pub struct PlaceEntry {
     pub admin1: Option<String>,
     pub population: u64,
     pub level: PlaceLevel,
-    /// Stop-names (also common words) match only after a place cue (مدينة، محافظة...).
-    pub needs_cue: bool,
+    /// Curated (supplement.tsv): trusted even when small.
+    pub curated: bool,
 }
 
 #[derive(Debug, Clone)]
