@@ -35,7 +35,7 @@ const PERSON_NOUNS: &[&str] = &[
 const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصابه", "اصابات", "اصيب", "اصيبوا", "جرح", "بجروح", "الجرحي"];
 const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
 const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
-const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "من", "مع", "بين", "عن"];
+const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "ضد"];
 const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني"];
 
 struct Ctx<'a, 'd> {
@@ -58,6 +58,8 @@ struct Draft {
     actor1: Option<(usize, Range<usize>)>,
     actor2: Option<(usize, Range<usize>)>,
     place: Option<(usize, Option<Range<usize>>)>,
+    /// The place was stated in the event's own sentence (not an article fallback).
+    place_local: bool,
     date: DateField,
     fatalities: Option<Count>,
     quantities: Vec<Quantity>,
@@ -89,7 +91,12 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
         }
         let first_draft_of_sentence = drafts.len();
         for c in &s.clauses {
-            let trigs: Vec<&TriggerMention> = ents.triggers.iter().filter(|t| in_range(c, &t.range)).collect();
+            // A trigger word inside a source's name ("الرقة تذبح بصمت") names no act.
+            let trigs: Vec<&TriggerMention> = ents
+                .triggers
+                .iter()
+                .filter(|t| in_range(c, &t.range) && !ents.sources.iter().any(|s| s.range.start <= t.range.start && t.range.end <= s.range.end))
+                .collect();
             if trigs.is_empty() {
                 continue;
             }
@@ -134,13 +141,16 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
         // become a killing.
         let kills: Vec<_> = pending_kills.drain(..).collect();
         for (ksi, kc, _) in kills {
-            let host = drafts[first_draft_of_sentence..].iter_mut().find(|d| d.sentence == ksi);
             let fat = cx.fatalities(&kc);
-            match host {
-                Some(d) => {
+            let same_sentence = drafts[first_draft_of_sentence..].iter().position(|d| d.sentence == ksi).map(|p| p + first_draft_of_sentence);
+            // A death count in the next sentences usually reports the toll of the act just told.
+            let recent = drafts.iter().rposition(|d| d.sentence + 2 >= ksi && matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians"));
+            match same_sentence.or(recent) {
+                Some(i) => {
+                    let d = &mut drafts[i];
                     if d.fatalities.is_none() {
                         d.fatalities = fat;
-                        d.explain.push("fatalities: death clause in the same sentence".into());
+                        d.explain.push(format!("fatalities: death clause in sentence {}", ksi + 1));
                     }
                 }
                 None => {
@@ -250,6 +260,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // Civilians suffer acts; they do not fight (protests are coded elsewhere).
+        let te = &self.lex.triggers[t.trigger];
+        if te.event_type != "Protests" && te.event_type != "Riots" {
+            if let Some(x) = a1.filter(|x| matches!(self.actor_kind(x.actor), "civilians" | "media")) {
+                if a2.is_none() {
+                    a2 = Some(x);
+                }
+                a1 = None;
+                why.push("actor1: civilians moved to actor2".into());
+            }
+        }
+        // Acts that their doers announce ("أعلن الجيش استعادة..."): the speaker acts.
+        if a1.is_none() && matches!(te.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory" | "Arrests" | "Disrupted weapons use" | "Air/drone strike") {
+            if let Some(x) = cands.iter().find(|a| is_source_only(a) && !matches!(self.actor_kind(a.actor), "civilians" | "media")) {
+                a1 = Some(x);
+                why.push("actor1: the force that announced its own act".into());
+            }
+        }
         if let (Some(x), Some(y)) = (a1, a2) {
             if x.actor == y.actor {
                 a2 = None;
@@ -299,9 +327,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let status = self.status(t, c);
-        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range).filter(|_| s.clauses.len() <= 2));
+        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
-        let place = self.place(c, &s.range);
+        let local = self.local_place(c, &s.range);
+        let place_local = local.is_some();
+        let place = local.or_else(|| self.article_place());
         let date = self.date(c, &s.range);
         let mut sources = self.sources_in(&s.range);
         if sources.is_empty() {
@@ -329,6 +359,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             actor1,
             actor2,
             place,
+            place_local,
             date,
             fatalities,
             quantities,
@@ -409,7 +440,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k));
             let injured_near = after.is_some_and(|k| INJURED.contains(&k)) || after2.is_some_and(|k| INJURED.contains(&k));
             let kill_before = kills.iter().any(|k| k.toks.end <= nt.start && nt.start - k.toks.end <= 3);
-            let kill_after = kills.iter().any(|k| k.toks.start >= nt.end && k.toks.start - nt.end <= 2);
+            let kill_after = kills.iter().any(|k| k.toks.start >= nt.end && k.toks.start - nt.end <= 4);
             let person_after = after.is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k));
             let injured_before = nt.start > toks.start && INJURED.contains(&key(self.doc.tok(nt.start - 1)));
             if injured_near || injured_before {
@@ -419,7 +450,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
                 total = Some(match total {
                     None => c,
-                    Some(prev) if kill_before && prev.max.is_some() && c.max.is_some() && self.joined_by_and(&prev, n) => Count {
+                    Some(prev) if prev.max.is_some() && c.max.is_some() && self.joined_by_and(n, after) => Count {
                         min: prev.min + c.min,
                         max: Some(prev.max.unwrap() + c.max.unwrap()),
                         approximate: prev.approximate || c.approximate,
@@ -430,6 +461,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         if total.is_none() {
+            // "أوقع قتيلا": one death in the singular.
+            for k in &kills {
+                let w = key(self.doc.tok(k.toks.start));
+                if k.toks.len() == 1 && ["قتيلا", "قتيل"].contains(&w) && !toks.clone().any(|i| self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[i].range.start)) {
+                    return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
+                }
+            }
             // "مقتل جندي", "قتل شرطي": one victim named in the singular.
             for k in &kills {
                 if k.toks.end < toks.end {
@@ -443,8 +481,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         total
     }
 
-    fn joined_by_and(&self, _prev: &Count, _n: &NumberMention) -> bool {
-        false
+    /// "عشرة من الجنود وثلاثة آخرون", "25 متمردا و9 جنود": a second count joined by و
+    /// (and followed by a person noun or آخرون) adds to the first.
+    fn joined_by_and(&self, n: &NumberMention, after: Option<&str>) -> bool {
+        let starts_with_wa = self.doc.text()[n.range.clone()].starts_with('و')
+            || self.doc.text()[..n.range.start].trim_end().ends_with(" و");
+        starts_with_wa && after.is_some_and(|k| ["اخرون", "اخرين", "اخري"].contains(&k) || PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k))
     }
 
     fn quantities(&self, c: &Range<usize>, mode: Option<&str>, fat: Option<&Count>) -> Vec<Quantity> {
@@ -488,7 +530,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         out
     }
 
-    fn place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
+    fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
         let best_in = |r: &Range<usize>| {
             self.ents
                 .places
@@ -497,7 +539,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 .max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))
                 .map(|p| (p.place, Some(p.range.clone())))
         };
-        best_in(c).or_else(|| best_in(s)).or_else(|| self.article_place())
+        best_in(c).or_else(|| best_in(s))
     }
 
     /// Article-level fallback: the dateline place, else the lead sentence's most specific
@@ -592,7 +634,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn source_of(&self, sm: &SourceMention) -> format::Source {
         let e = &self.lex.sources[sm.source];
-        format::Source { name: e.name.clone(), name_ar: self.doc.original_text(sm.range.clone()), kind: e.kind.clone(), mention: Some(self.span(sm.range.clone())) }
+        let name_ar = if e.generic { self.doc.original_text(sm.range.clone()) } else { e.aliases_ar.first().cloned().unwrap_or_default() };
+        format::Source { name: e.name.clone(), name_ar, kind: e.kind.clone(), mention: Some(self.span(sm.range.clone())) }
     }
 
     fn country_name(&self, iso: Option<&str>) -> Option<String> {
@@ -620,7 +663,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         } else {
             Some(e.country.clone())
         };
-        format::Actor { name: self.actor_name(a), name_ar: self.doc.original_text(r.clone()), kind: e.kind.clone(), country, mention: Some(self.span(r)) }
+        let name_ar = if e.contextual { self.doc.original_text(r.clone()) } else { e.aliases_ar.first().cloned().unwrap_or_else(|| self.doc.original_text(r.clone())) };
+        format::Actor { name: self.actor_name(a), name_ar, kind: e.kind.clone(), country, mention: Some(self.span(r)) }
     }
 
     fn location(&self, p: Option<(usize, Option<Range<usize>>)>) -> Location {
@@ -679,15 +723,23 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         for o in out.iter_mut() {
             let same_type = o.event_type == d.event_type && o.sub_event_type == d.sub_event_type;
             let same_place = match (&o.place, &d.place) {
-                (Some(a), Some(b)) => a.0 == b.0,
+                (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local,
                 _ => true,
             };
             let same_actor = match (&o.actor1, &d.actor1) {
                 (Some(a), Some(b)) => a.0 == b.0,
                 _ => true,
             };
-            let same_day = o.date.start == d.date.start && o.date.end == d.date.end;
+            let known = |x: &DateField| x.precision != "unknown";
+            let same_day = !known(&o.date) || !known(&d.date) || (o.date.start <= d.date.end && d.date.start <= o.date.end);
             if same_type && same_place && same_actor && same_day {
+                if !o.place_local && d.place_local {
+                    o.place = d.place.clone();
+                    o.place_local = true;
+                }
+                if !known(&o.date) && known(&d.date) {
+                    o.date = d.date.clone();
+                }
                 if o.fatalities.is_none() {
                     o.fatalities = d.fatalities.clone();
                 }

@@ -63,7 +63,9 @@ const FOREIGN_PLACE: u64 = 100_000;
 
 /// Words before a place name that say it is a governorate or province.
 const ADMIN_CUES: &[&str] = &["محافظه", "ولايه", "اقليم", "ريف", "منطقه", "مقاطعه"];
-/// Words before a place name that say it is a town (they license stop-names).
+/// Words that license a stop-name as a place ("مدينة الباب").
+const STRICT_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه"];
+/// Words before a place name that say it is a place (they license small places).
 const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
 
 pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
@@ -77,13 +79,14 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     for h in lex.entities.find(text, &doc.tokens, &keys) {
         let mut place_ids = Vec::new();
         let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
+        let strict_cue = prev_key(h.tok_start).is_some_and(|k| STRICT_CUES.contains(&k));
         let admin_cue = prev_key(h.tok_start).is_some_and(|k| ADMIN_CUES.contains(&k));
         let single = h.tok_end - h.tok_start == 1;
         for e in h.entries {
             match e.kind {
                 EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
                 EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
-                EntityKind::Place if !e.flag || cue => {
+                EntityKind::Place if !e.flag || strict_cue => {
                     // Small places with one-word names are often common words
                     // ("مسجد", "الروضة"): they need a cue word before them.
                     let p = &lex.places[e.id as usize];
