@@ -34,7 +34,7 @@
 //! - Without a reference only absolute dates resolve; relative ones are reported with
 //!   `start`/`end` None and precision Unknown.
 
-use crate::numbers::{clitic_stems, fx_map, FxMap, Toks};
+use crate::numbers::{fx_map, FxMap, Toks};
 use crate::tokenize::{Token, TokenKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use std::ops::Range;
@@ -245,14 +245,19 @@ pub(crate) fn month_ending_at(t: &Toks, i: usize) -> Option<MonthHit> {
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {
+    weekday_bare(w.strip_prefix("ال")?)
+}
+
+/// A weekday name without its article.
+fn weekday_bare(w: &str) -> Option<Weekday> {
     Some(match w {
-        "الاحد" => Weekday::Sun,
-        "الاثنين" => Weekday::Mon,
-        "الثلاثاء" | "الثلاثا" => Weekday::Tue,
-        "الاربعاء" | "الاربعا" => Weekday::Wed,
-        "الخميس" => Weekday::Thu,
-        "الجمعه" => Weekday::Fri,
-        "السبت" => Weekday::Sat,
+        "احد" => Weekday::Sun,
+        "اثنين" => Weekday::Mon,
+        "ثلاثاء" | "ثلاثا" => Weekday::Tue,
+        "اربعاء" | "اربعا" => Weekday::Wed,
+        "خميس" => Weekday::Thu,
+        "جمعه" => Weekday::Fri,
+        "سبت" => Weekday::Sat,
         _ => return None,
     })
 }
@@ -275,8 +280,7 @@ fn weekday_at(t: &Toks, i: usize) -> Option<(Weekday, usize)> {
     }
     // "لل" + day: "للخميس".
     if let Some(r) = w.strip_prefix("لل") {
-        let full = format!("ال{r}");
-        if let Some(d) = weekday_of(&full) {
+        if let Some(d) = weekday_bare(r) {
             return Some((d, t.start(i) + 2));
         }
     }
@@ -1506,6 +1510,42 @@ fn resolve_range(a: &Spec, b: &Spec, r: Option<NaiveDate>) -> Res {
     }
 }
 
+/// Words that can start a date expression (after a و/ب/ل/ف proclitic); every other word
+/// is skipped without further work.
+static DATE_STARTS: LazyLock<FxMap<()>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = MONTHS.keys().copied().collect();
+    v.extend([
+        "كانون", "تشرين", "ربيع", "جمادي", "ذو", "ذي", "ذا", "الاحد", "الاثنين", "الثلاثاء", "الثلاثا", "الاربعاء",
+        "الاربعا", "الخميس", "الجمعه", "السبت", "لاحد", "لاثنين", "لثلاثاء", "لاربعاء", "لخميس", "لجمعه", "لسبت", "اليوم", "امس", "البارحه", "اول", "غدا", "بعد", "الليله", "فجر", "صباح",
+        "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "منتصف", "صبيحه", "عشيه", "يوم", "منذ", "قبل", "هذا", "هذه",
+        "عام", "العام", "سنه", "السنه", "لعام", "للعام", "بعام", "مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "اواسط",
+        "وسط", "اواخر", "نهايه", "اخر", "ختام", "اخير", "الاول", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس",
+        "السادس", "السابع", "الثامن", "التاسع", "العاشر", "العشرين", "الثلاثين", "بين", "ما", "من", "شهر",
+        "الساعات", "الساعه", "اليومين", "الايام", "الاسبوع", "الاسبوعين", "الاسابيع", "الشهر", "الشهرين", "الاشهر",
+        "الشهور", "السنتين", "العامين", "السنوات", "الاعوام", "لعام", "خلال",
+    ]);
+    fx_map(v.into_iter().map(|w| (w, ())))
+});
+
+fn may_start_date(w: &str) -> bool {
+    if DATE_STARTS.contains_key(w) {
+        return true;
+    }
+    let mut rest = w;
+    for _ in 0..2 {
+        match rest.chars().next() {
+            Some('و' | 'ب' | 'ل' | 'ف') if rest.len() > 4 => {
+                rest = &rest[2..];
+                if DATE_STARTS.contains_key(rest) {
+                    return true;
+                }
+            }
+            _ => break,
+        }
+    }
+    false
+}
+
 /// Find every time expression in the folded text and resolve it against `reference`
 /// (the publication date). Without a reference only absolute dates resolve.
 pub fn find_dates(text: &str, tokens: &[Token], reference: Option<NaiveDate>) -> Vec<DateMention> {
@@ -1514,7 +1554,8 @@ pub fn find_dates(text: &str, tokens: &[Token], reference: Option<NaiveDate>) ->
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if t.toks[i].kind == TokenKind::Latin {
+        let k = t.toks[i].kind;
+        if k == TokenKind::Latin || (k == TokenKind::Arabic && !may_start_date(t.w(i))) {
             i += 1;
             continue;
         }
@@ -1528,7 +1569,6 @@ pub fn find_dates(text: &str, tokens: &[Token], reference: Option<NaiveDate>) ->
         }
         i += 1;
     }
-    let _ = clitic_stems;
     out
 }
 
@@ -1813,6 +1853,43 @@ mod tests {
             let _ = dates(&s, Some("0001-01-01"));
             let _ = dates(&s, Some("9999-12-31"));
         }
+    }
+
+    /// Throughput of tokenize + numbers + dates over the corpus:
+    /// `cargo test --release -p marsad-core dates::tests::bench -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn bench() {
+        let Ok(data) = std::fs::read_to_string("/work/shared/corpus/news-sample.jsonl") else { return };
+        let arts: Vec<(String, Option<NaiveDate>)> = data
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| (v["text"].as_str().unwrap_or("").to_string(), v["date"].as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())))
+            .collect();
+        let norm: Vec<(Normalized, Vec<Token>)> = arts.iter().map(|(t, _)| {
+            let n = Normalized::new(t);
+            let k = tokenize(&n.text);
+            (n, k)
+        }).collect();
+        let bytes: usize = arts.iter().map(|a| a.0.len()).sum();
+        let t0 = std::time::Instant::now();
+        let mut c = 0;
+        for _ in 0..3 {
+            for (n, k) in norm.iter() {
+                c += crate::numbers::find_numbers(&n.text, k).len();
+            }
+        }
+        let dn = t0.elapsed().as_secs_f64() / 3.0;
+        let t0 = std::time::Instant::now();
+        for _ in 0..3 {
+            for ((n, k), (_, r)) in norm.iter().zip(&arts) {
+                c += find_dates(&n.text, k, *r).len();
+            }
+        }
+        let dd = t0.elapsed().as_secs_f64() / 3.0;
+        println!("numbers {:.0} articles/s, dates {:.0} articles/s", arts.len() as f64 / dn, arts.len() as f64 / dd);
+        let dt = dn + dd;
+        println!("{} articles, {:.1} KB avg: numbers+dates {:.0} articles/s ({} mentions)", arts.len(), bytes as f64 / arts.len() as f64 / 1024.0, arts.len() as f64 / dt, c / 3);
     }
 
     /// `cargo test -p marsad-core dates::tests::dump -- --ignored --nocapture`

@@ -342,10 +342,91 @@ static TIME_UNITS: LazyLock<FxMap<()>> = LazyLock::new(|| {
     )
 });
 
+/// Letter index (0..128) of a 2-byte Arabic-block character starting at `b[0]`.
+#[inline]
+fn letter_ix(b: &[u8]) -> Option<usize> {
+    match b {
+        [x @ (0xD8 | 0xD9), y, ..] => Some((((*x & 1) as usize) << 6) | (*y & 0x3F) as usize),
+        _ => None,
+    }
+}
+
+/// A 128×128 bitset of (first letter, last letter) pairs of dictionary keys: most words
+/// are rejected by it without hashing.
+pub(crate) struct EdgeFilter([u128; 128]);
+
+impl EdgeFilter {
+    pub(crate) fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> EdgeFilter {
+        let mut f = EdgeFilter([0; 128]);
+        for k in keys {
+            let b = k.as_bytes();
+            if let (Some(a), Some(z)) = (letter_ix(b), b.len().checked_sub(2).and_then(|i| letter_ix(&b[i..]))) {
+                f.0[a] |= 1u128 << z;
+            } else {
+                // Not plain Arabic: let everything with this first letter through.
+                for row in f.0.iter_mut() {
+                    *row = u128::MAX;
+                }
+            }
+        }
+        f
+    }
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (letter_ix(b), b.len().checked_sub(2).and_then(|i| letter_ix(&b[i..]))) {
+            (Some(a), Some(z)) => self.0[a] >> z & 1 == 1,
+            _ => true,
+        }
+    }
+}
+
+/// A 128×128 bitset of the last two letters of dictionary keys. Every clitic stem of a
+/// word is a suffix of it, so one check rejects most words outright.
+pub(crate) struct TailFilter([u128; 128]);
+
+impl TailFilter {
+    pub(crate) fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> TailFilter {
+        let mut f = TailFilter([0; 128]);
+        for k in keys {
+            let b = k.as_bytes();
+            match (b.len().checked_sub(4).and_then(|i| letter_ix(&b[i..])), b.len().checked_sub(2).and_then(|i| letter_ix(&b[i..]))) {
+                (Some(y), Some(z)) => f.0[y] |= 1u128 << z,
+                _ => {
+                    for row in f.0.iter_mut() {
+                        *row = u128::MAX;
+                    }
+                }
+            }
+        }
+        f
+    }
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.len().checked_sub(4).and_then(|i| letter_ix(&b[i..])), b.len().checked_sub(2).and_then(|i| letter_ix(&b[i..]))) {
+            (Some(y), Some(z)) => self.0[y] >> z & 1 == 1,
+            _ => true,
+        }
+    }
+}
+
+static NUM_TAIL: LazyLock<TailFilter> =
+    LazyLock::new(|| TailFilter::new(NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()).copied()));
+
+static NUM_FILTER: LazyLock<EdgeFilter> =
+    LazyLock::new(|| EdgeFilter::new(NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()).copied()));
+
 fn lookup_num(w: &str) -> Option<(NW, usize, bool)> {
+    if !NUM_TAIL.may_contain(w) {
+        return None;
+    }
     let mut c = [(0usize, false); 8];
     let n = clitic_stems(w, &mut c);
     for &(off, art) in &c[..n] {
+        if !NUM_FILTER.may_contain(&w[off..]) {
+            continue;
+        }
         if let Some(&nw) = NUM_WORDS.get(&w[off..]) {
             // The article makes tens and singular scales ordinals or other words
             // (العشرين "the twentieth", الاثنين "Monday", بالمئه "percent").
@@ -369,10 +450,13 @@ fn lookup_num(w: &str) -> Option<(NW, usize, bool)> {
 
 /// Proclitic byte length of a word whose stem (after clitics) is `stem` in the set.
 fn lookup_in(w: &str, set: &FxMap<()>) -> Option<usize> {
+    if !NUM_TAIL.may_contain(w) {
+        return None;
+    }
     let mut c = [(0usize, false); 8];
     let n = clitic_stems(w, &mut c);
     for &(off, art) in &c[..n] {
-        if set.contains_key(&w[off..]) {
+        if NUM_FILTER.may_contain(&w[off..]) && set.contains_key(&w[off..]) {
             let pre = if art { off.saturating_sub(4) } else { off };
             let pre = if art && w.get(pre..).is_some_and(|s| !s.starts_with("ال")) { off - 2 } else { pre };
             return Some(pre);
@@ -962,17 +1046,24 @@ enum Pre {
 /// A modifier starting at token `i`: (kind, tokens used).
 fn prefix_at(t: &Toks, i: usize) -> Option<(Pre, usize)> {
     let w = t.w(i);
-    let w1 = t.w(i + 1);
-    let w2 = t.w(i + 2);
-    let w3 = t.w(i + 3);
-    let s1 = t.soft(i + 1);
-    let s2 = s1 && t.soft(i + 2);
     let base = w.strip_prefix('و').filter(|r| r.len() >= 4).unwrap_or(w);
     // "لنحو", "بحوالي": a preposition glued to an approximator.
     let base = match base.strip_prefix('ل').or_else(|| base.strip_prefix('ب')) {
         Some(r) if matches!(r, "نحو" | "حوالي" | "قرابه" | "زهاء") => r,
         _ => base,
     };
+    if !matches!(
+        base,
+        "اكثر" | "ازيد" | "ما" | "بما" | "لما" | "يزيد" | "يربو" | "تزيد" | "يفوق" | "لا" | "علي" | "اقل" | "نحو" | "حوالي"
+            | "قرابه" | "زهاء" | "تقريبا" | "يقارب" | "يناهز" | "في" | "بين" | "من"
+    ) {
+        return None;
+    }
+    let w1 = t.w(i + 1);
+    let w2 = t.w(i + 2);
+    let w3 = t.w(i + 3);
+    let s1 = t.soft(i + 1);
+    let s2 = s1 && t.soft(i + 2);
     let r = match base {
         "اكثر" | "ازيد" if s1 && w1 == "من" => (Pre::More, 2),
         "ما" | "بما" if s2 && matches!(w1, "يزيد" | "يربو" | "يفوق") && matches!(w2, "علي" | "عن") => (Pre::More, 3),
@@ -1159,7 +1250,7 @@ fn prefix_start(t: &Toks, i: usize) -> usize {
 /// "اثنين" ("جنديين اثنين"). Returns the mention and the next token index.
 fn dual_at(t: &Toks, i: usize) -> Option<(NumberMention, usize)> {
     let w = t.w(i);
-    let pre = if DUALS.contains_key(w) { 0 } else { lookup_in(w, &DUALS)? };
+    let pre = lookup_in(w, &DUALS)?;
     let start = t.start(i) + pre;
     let mut end = t.end(i);
     let mut next = i + 1;
