@@ -110,7 +110,7 @@ fn hijri_month_len(y: i64, m: u32) -> i64 {
 
 fn hijri_month_span(y: i64, m: u32) -> Option<(NaiveDate, NaiveDate)> {
     let s = from_hijri(y, m, 1)?;
-    let e = s + chrono::Duration::days(hijri_month_len(y, m) - 1);
+    let e = s.checked_add_signed(chrono::Duration::days(hijri_month_len(y, m) - 1))?;
     Some((s, e))
 }
 
@@ -458,7 +458,7 @@ fn apply_part(s: NaiveDate, e: NaiveDate, part: Option<Part>, year: bool) -> Res
         };
         return (NaiveDate::from_ymd_opt(y, a, 1), month_end(y, b), Precision::Range);
     }
-    let add = |n: i64| s + chrono::Duration::days(n);
+    let add = |n: i64| s.checked_add_signed(chrono::Duration::days(n)).unwrap_or(e);
     let (a, b) = match p {
         Part::Early => (s, add(9)),
         Part::Mid => (add(10), add(19)),
@@ -545,7 +545,7 @@ fn resolve_rel(spec: &Spec, r: NaiveDate) -> Option<Res> {
         Spec::ThisWeek => {
             let back = (r.weekday().num_days_from_sunday() as i64 + 1) % 7; // days since Saturday
             let s = r.checked_sub_signed(chrono::Duration::days(back))?;
-            (Some(s), Some(s + chrono::Duration::days(6)), Precision::Range)
+            (Some(s), Some(s.checked_add_signed(chrono::Duration::days(6))?), Precision::Range)
         }
         Spec::Ago(u, n) => {
             let d = sub_unit(r, u, n)?;
@@ -1076,8 +1076,7 @@ impl<'a> P<'a> {
                     let nx = t.w(j);
                     if matches!(nx, "اليوم" | "امس" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "يوم") || (nx == "اول" && t.w(j + 1) == "امس") {
                         if let Some(h) = self.expr(j) {
-                            let spec = if matches!(b, "ليله" | "ليل") && matches!(h.spec, Spec::DayOff(0)) && nx == "امس" { h.spec } else { h.spec };
-                            return Some(Hit { spec, start, end: h.end, next: h.next });
+                            return Some(Hit { spec: h.spec, start, end: h.end, next: h.next });
                         }
                     }
                 }
@@ -1582,6 +1581,16 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    #[test]
+    fn extreme_reference_dates_do_not_panic() {
+        for r in [NaiveDate::MAX, NaiveDate::MIN] {
+            let text = "هذا الأسبوع الأسبوع المقبل الشهر المقبل العام المقبل غدا بعد غد الجمعة المقبل رمضان المقبل يناير المقبل منذ 5 سنوات قبل 3 أشهر أواخر الشهر الماضي بين 24 و26 يوليو";
+            let n = Normalized::new(text);
+            let toks = tokenize(&n.text);
+            let _ = find_dates(&n.text, &toks, Some(r));
+        }
+    }
+
     /// (span text in the original, start, end, precision) of every mention.
     fn dates(s: &str, r: Option<&str>) -> Vec<(String, Option<NaiveDate>, Option<NaiveDate>, Precision)> {
         let n = Normalized::new(s);
@@ -1852,6 +1861,7 @@ mod tests {
             let _ = dates(&s, Some("2015-02-20"));
             let _ = dates(&s, Some("0001-01-01"));
             let _ = dates(&s, Some("9999-12-31"));
+            let _ = dates(&s, Some("+262142-12-31"));
         }
     }
 

@@ -1009,9 +1009,6 @@ impl<'a> Reader<'a> {
             return None;
         }
         let b = self.core(bi)?;
-        if matches!(w, "و") || (bi == j && w.starts_with('و') && !t.is_num(j)) {
-            // ok
-        }
         let mut a2 = *a;
         if b.scale > 1 && a.scale == 1 && a.min.saturating_mul(b.scale) <= b.min {
             a2.min = a.min.saturating_mul(b.scale);
