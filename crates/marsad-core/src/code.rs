@@ -39,6 +39,8 @@ const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", 
 const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني"];
 
 struct Ctx<'a, 'd> {
+    /// Article-stripped key of every token.
+    keys: Vec<&'a str>,
     doc: &'a Doc<'d>,
     lex: &'a Lexicon,
     ents: &'a Entities,
@@ -68,19 +70,27 @@ struct Draft {
     explain: Vec<String>,
 }
 
-fn in_range(r: &Range<usize>, inner: &Range<usize>) -> bool {
-    inner.start >= r.start && inner.end <= r.end
+/// The items of a start-sorted slice that lie inside `r` (binary search, so coding stays
+/// linear in the article's length even for very long articles).
+fn within<'v, T>(v: &'v [T], r: &Range<usize>, f: impl Fn(&T) -> &Range<usize>) -> impl Iterator<Item = &'v T> {
+    let lo = v.partition_point(|x| f(x).start < r.start);
+    let hi = v.partition_point(|x| f(x).start < r.end);
+    let end = r.end;
+    v[lo..hi.max(lo)].iter().filter(move |x| f(x).end <= end)
 }
 
 pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>, Vec<Explain>) {
-    let cx = Ctx { doc, lex, ents, id };
+    let keys = crate::lexicon::index::token_keys(doc.text(), &doc.tokens);
+    let cx = Ctx { keys, doc, lex, ents, id };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending_kills: Vec<(usize, Range<usize>, usize)> = Vec::new();
     let mut last_sources: Vec<format::Source> = Vec::new();
     let mut last_para = 0usize;
+    let (mut para, mut scanned) = (0usize, 0usize);
     for (si, s) in doc.sentences.iter().enumerate() {
         // Paragraph boundary resets inherited sources.
-        let para = doc.text()[..s.range.start].matches('\n').count();
+        para += doc.text()[scanned..s.range.start].matches('\n').count();
+        scanned = s.range.start;
         if para != last_para {
             last_sources.clear();
             last_para = para;
@@ -92,10 +102,8 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
         let first_draft_of_sentence = drafts.len();
         for c in &s.clauses {
             // A trigger word inside a source's name ("الرقة تذبح بصمت") names no act.
-            let trigs: Vec<&TriggerMention> = ents
-                .triggers
-                .iter()
-                .filter(|t| in_range(c, &t.range) && !ents.sources.iter().any(|s| s.range.start <= t.range.start && t.range.end <= s.range.end))
+            let trigs: Vec<&TriggerMention> = within(&ents.triggers, c, |t| &t.range)
+                .filter(|t| !within(&ents.sources, c, |s| &s.range).any(|s| s.range.start <= t.range.start && t.range.end <= s.range.end))
                 .collect();
             if trigs.is_empty() {
                 continue;
@@ -178,7 +186,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn cues_in(&self, toks: Range<usize>, kind: u32) -> bool {
-        self.ents.cues.iter().any(|c| c.kind == kind && c.toks.start >= toks.start && c.toks.end <= toks.end)
+        within(&self.ents.cues, &toks, |c| &c.toks).any(|c| c.kind == kind)
     }
 
     fn has_cue(&self, clause: &Range<usize>, kind: u32) -> bool {
@@ -192,13 +200,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {
-        self.ents.actors.iter().any(|a| in_range(c, &a.range))
-            || self.ents.places.iter().any(|p| in_range(c, &p.range))
-            || self.doc.numbers.iter().any(|n| in_range(c, &n.range))
+        within(&self.ents.actors, c, |a| &a.range).next().is_some()
+            || within(&self.ents.places, c, |p| &p.range).next().is_some()
+            || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
     }
 
     fn actors_in(&self, r: &Range<usize>) -> Vec<&'a ActorMention> {
-        self.ents.actors.iter().filter(|a| in_range(r, &a.range)).collect()
+        within(&self.ents.actors, r, |a| &a.range).collect()
     }
 
     fn actor_kind(&self, a: usize) -> &str {
@@ -208,7 +216,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// actor1 and actor2 around a trigger.
     fn roles(&self, t: &TriggerMention, clause: &Range<usize>, sent: &Range<usize>) -> (Option<(usize, Range<usize>)>, Option<(usize, Range<usize>)>, Vec<String>) {
         let mut why = Vec::new();
-        let keys: Vec<&str> = self.doc.tokens.iter().map(|x| key(&self.doc.text()[x.range.clone()])).collect();
+        let keys = &self.keys;
         let cands = self.actors_in(clause);
         let is_source_only = |a: &ActorMention| {
             // An actor right after a reporting verb is who speaks, not who acts.
@@ -371,7 +379,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, inherited: &[format::Source]) -> Option<Draft> {
         let s = &self.doc.sentences[si];
-        let t = self.ents.triggers.iter().find(|t| in_range(c, &t.range) && self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
+        let t = within(&self.ents.triggers, c, |t| &t.range).find(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
         // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
         let toks = self.doc.tokens_in(c);
         let combatants = toks.clone().any(|i| COMBATANT_NOUNS.contains(&key(self.doc.tok(i))));
@@ -414,14 +422,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn numbers_in(&self, r: &Range<usize>) -> Vec<&'a NumberMention> {
-        self.doc.numbers.iter().filter(|n| in_range(r, &n.range)).collect()
+        within(&self.doc.numbers, r, |n| &n.range).collect()
     }
 
     /// Deaths stated in a range: a number next to a death word ("مقتل 15 شخصا",
     /// "15 قتيلا", "قتل 3 جنود"), or a death word with one singular victim ("مقتل جندي").
     fn fatalities(&self, r: &Range<usize>) -> Option<Count> {
         let toks = self.doc.tokens_in(r);
-        let kills: Vec<&TriggerMention> = self.ents.triggers.iter().filter(|t| in_range(r, &t.range) && self.lex.triggers[t.trigger].role == TriggerRole::Kill).collect();
+        let kills: Vec<&TriggerMention> = within(&self.ents.triggers, r, |t| &t.range).filter(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill).collect();
         if kills.is_empty() {
             return None;
         }
@@ -532,10 +540,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
         let best_in = |r: &Range<usize>| {
-            self.ents
-                .places
-                .iter()
-                .filter(|p| in_range(r, &p.range))
+            within(&self.ents.places, r, |p| &p.range)
                 .max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))
                 .map(|p| (p.place, Some(p.range.clone())))
         };
@@ -547,12 +552,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn article_place(&self) -> Option<(usize, Option<Range<usize>>)> {
         let first = self.doc.sentences.first()?;
         if let Some(d) = &first.dateline {
-            if let Some(p) = self.ents.places.iter().find(|p| in_range(d, &p.range)) {
+            if let Some(p) = within(&self.ents.places, d, |p| &p.range).next() {
                 return Some((p.place, Some(p.range.clone())));
             }
         }
         let focus = self.ents.focus_country.as_deref();
-        if let Some(p) = self.ents.places.iter().filter(|p| in_range(&first.range, &p.range) && Some(self.lex.places[p.place].country.as_str()) == focus).max_by_key(|p| self.lex.places[p.place].level) {
+        if let Some(p) = within(&self.ents.places, &first.range, |p| &p.range).filter(|p| Some(self.lex.places[p.place].country.as_str()) == focus).max_by_key(|p| self.lex.places[p.place].level) {
             return Some((p.place, Some(p.range.clone())));
         }
         let c = self.lex.country(focus?)?;
@@ -566,13 +571,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             precision: if d.start.is_some() { serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()) } else { "unknown".into() },
             mention: Some(self.span(d.range.clone())),
         };
-        let resolved = |r: &Range<usize>| self.doc.dates.iter().find(|d| in_range(r, &d.range) && d.start.is_some());
+        let resolved = |r: &Range<usize>| within(&self.doc.dates, r, |d| &d.range).find(|d| d.start.is_some());
         if let Some(d) = resolved(c).or_else(|| resolved(s)) {
             return to_field(d);
         }
         // The lead's day ("أمس") dates the article's main act.
         if let Some(first) = self.doc.sentences.first() {
-            if let Some(d) = self.doc.dates.iter().find(|d| in_range(&first.range, &d.range) && d.start.is_some() && d.precision == crate::dates::Precision::Day) {
+            if let Some(d) = within(&self.doc.dates, &first.range, |d| &d.range).find(|d| d.start.is_some() && d.precision == crate::dates::Precision::Day) {
                 return to_field(d);
             }
         }
@@ -590,7 +595,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.cues_in(from..toks.start, CUE_REPORTING)
         };
         let mut taken: Vec<Range<usize>> = Vec::new();
-        for sm in self.ents.sources.iter().filter(|x| in_range(r, &x.range)) {
+        for sm in within(&self.ents.sources, r, |x| &x.range) {
             let e = &self.lex.sources[sm.source];
             if e.generic && !reporting_before(&sm.toks) && !self.reporting_after(sm) {
                 continue;
@@ -604,7 +609,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             taken.push(sm.range.clone());
             out.push((sm.range.start, self.source_of(sm)));
         }
-        for a in self.ents.actors.iter().filter(|x| in_range(r, &x.range)) {
+        for a in within(&self.ents.actors, r, |x| &x.range) {
             if taken.iter().any(|t| t.start < a.range.end && a.range.start < t.end) {
                 continue;
             }
@@ -720,7 +725,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     'next: for d in drafts {
-        for o in out.iter_mut() {
+        // Repeats are told close together; a window keeps merging linear on long texts.
+        for o in out.iter_mut().rev().take(64) {
             let same_type = o.event_type == d.event_type && o.sub_event_type == d.sub_event_type;
             let same_place = match (&o.place, &d.place) {
                 (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local,

@@ -28,8 +28,11 @@ impl<'t> Doc<'t> {
         let norm = Normalized::new(original);
         let sentences = crate::segment::segment(&norm.text);
         let tokens = crate::tokenize::tokenize(&norm.text);
-        let numbers = crate::numbers::find_numbers(&norm.text, &tokens);
-        let dates = crate::dates::find_dates(&norm.text, &tokens, reference_date);
+        let mut numbers = crate::numbers::find_numbers(&norm.text, &tokens);
+        let mut dates = crate::dates::find_dates(&norm.text, &tokens, reference_date);
+        // Later stages search these by position.
+        numbers.sort_by_key(|n| (n.range.start, n.range.end));
+        dates.sort_by_key(|d| (d.range.start, d.range.end));
         Doc { original, norm, reference_date, sentences, tokens, numbers, dates }
     }
 

@@ -35,8 +35,16 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mb: f64 = arts.iter().map(|x| x.text.len()).sum::<usize>() as f64 / 1e6;
     let t0 = Instant::now();
     let engine = Engine::default();
+    let n_actors = engine.lexicon().actors.len();
     let load = t0.elapsed();
-    println!("corpus: {} articles, {:.1} MB of text; engine loaded in {:.0} ms", arts.len(), mb, load.as_secs_f64() * 1e3);
+    println!(
+        "corpus: {} articles, {:.1} MB of text; lexicons ({} actors, {} places) loaded in {:.0} ms",
+        arts.len(),
+        mb,
+        n_actors,
+        engine.lexicon().places.len(),
+        load.as_secs_f64() * 1e3
+    );
     let mut sink = 0usize;
     let t = Instant::now();
     for _ in 0..a.passes {
