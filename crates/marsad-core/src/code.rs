@@ -291,6 +291,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 a2 = None;
             }
         }
+        // A defection's actor1 is the group left ("انشق 11 عنصرا من داعش").
+        if te.mode.as_deref() == Some("defection") && a2.is_some() && a1.is_none_or(|x| !matches!(self.actor_kind(x.actor), "rebels" | "state-forces" | "militia")) {
+            a1 = a2.take();
+            why.push("actor1: the group the defectors leave".into());
+        }
         (a1.map(|a| (a.actor, a.range.clone())), a2.map(|a| (a.actor, a.range.clone())), why)
     }
 

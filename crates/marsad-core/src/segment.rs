@@ -144,6 +144,10 @@ fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             cuts.push(b + c.len_utf8());
         } else if c == ' ' {
             let after = &s[b + 1..];
+            // Every opener starts with one of these letters; most words do not.
+            if !matches!(after.chars().next(), Some('ف' | 'ب' | 'ك' | 'ح' | 'و' | 'ا' | 'غ' | 'ل')) {
+                continue;
+            }
             if CLAUSE_OPENERS.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ')) {
                 cuts.push(b + 1);
             }

@@ -84,23 +84,21 @@ pub fn stem_offsets(w: &str) -> impl Iterator<Item = usize> + '_ {
     let mut offs: [usize; 4] = [usize::MAX; 4];
     offs[0] = 0;
     let mut n = 1;
-    let letters = w.chars().count();
-    // Single-letter proclitics (2 bytes each in Arabic script).
-    for p in PROCLITICS {
-        if n == 4 {
-            break;
-        }
-        if let Some(rest) = w.strip_prefix(p) {
-            let rest_letters = letters - p.chars().count();
-            // "لل" + X: the stem is X with its article (key strips nothing more).
-            let has_al = rest.starts_with(AL) || rest.starts_with('ل') && p.ends_with('ل');
-            // Without an article the remaining stem must keep 3 letters (ب+غداد is not
-            // split into a 4-letter stem for lookup unless the dictionary has it).
-            if rest_letters >= 3 || (has_al && rest_letters >= 3) {
-                let off = w.len() - rest.len();
-                if !offs[..n].contains(&off) {
-                    offs[n] = off;
-                    n += 1;
+    // Most words start with no clitic letter at all: answer those without any search.
+    if matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) {
+        let letters = w.chars().count();
+        for p in PROCLITICS {
+            if n == 4 {
+                break;
+            }
+            if let Some(rest) = w.strip_prefix(p) {
+                // The remaining stem must keep 3 letters (ب+غداد is tried, ب+لد is not).
+                if letters - p.chars().count() >= 3 {
+                    let off = w.len() - rest.len();
+                    if !offs[..n].contains(&off) {
+                        offs[n] = off;
+                        n += 1;
+                    }
                 }
             }
         }

@@ -129,12 +129,16 @@ impl PhraseIndex {
         let t = &tokens[i];
         let w = &text[t.range.clone()];
         let mut best: Option<Hit<'l>> = None;
-        let cands: Box<dyn Iterator<Item = (usize, &str)>> = if t.kind == TokenKind::Arabic {
-            Box::new(candidate_keys(w))
-        } else {
-            Box::new(std::iter::once((0, w)))
-        };
-        for (off, k) in cands {
+        let mut cands: [(usize, &str); 4] = [(0, w); 4];
+        let mut nc = 1;
+        if t.kind == TokenKind::Arabic {
+            nc = 0;
+            for c in candidate_keys(w) {
+                cands[nc] = c;
+                nc += 1;
+            }
+        }
+        for &(off, k) in &cands[..nc] {
             let Some(phrases) = self.first.get(k) else { continue };
             // Did this candidate stem carry the article (ال, or لل after ل)?
             let had_al = w.len() - off > k.len();
