@@ -30,7 +30,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         None => None,
     };
     let doc = Doc::new(&text, date);
-    let v = marsad_core::annotate::to_json(&doc);
+    let lex = marsad_core::lexicon::Lexicon::embedded();
+    let v = marsad_core::annotate::to_json_with(&doc, &|k| lex.knows(k));
     println!("{}", if a.pretty { serde_json::to_string_pretty(&v)? } else { serde_json::to_string(&v)? });
     Ok(ExitCode::SUCCESS)
 }

@@ -29,6 +29,26 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Read lexicons from this directory (actors.toml, sources.toml, triggers.toml,
+    /// gazetteer/*.tsv) instead of the embedded ones; missing files fall back to the embedded.
+    #[arg(long)]
+    pub data: Option<String>,
+}
+
+/// The engine over the embedded lexicons, or over the files of `dir`.
+pub fn engine_for(dir: Option<&str>) -> Result<Engine> {
+    let Some(dir) = dir else { return Ok(Engine::default()) };
+    let mut files = marsad_core::lexicon::DataFiles::embedded();
+    let mut found = 0;
+    for name in marsad_core::lexicon::load::FILE_NAMES {
+        let p = std::path::Path::new(dir).join(name);
+        if p.exists() {
+            files.set(name, std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?);
+            found += 1;
+        }
+    }
+    anyhow::ensure!(found > 0, "--data {dir}: no lexicon files found there");
+    Ok(Engine::with_lexicon(marsad_core::lexicon::Lexicon::from_files(&files)?))
 }
 
 const CHUNK: usize = 512;
@@ -40,7 +60,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     if let Some(n) = a.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
-    let mut engine = Engine::default();
+    let mut engine = engine_for(a.data.as_deref())?;
     engine.options.max_bytes = a.max_bytes;
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {p}"))?)),
