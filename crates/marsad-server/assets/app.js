@@ -283,8 +283,8 @@ async function openArticle(id, eventId) {
     state.eventIndex = i >= 0 ? i : 0;
     $("article-title").textContent = a.article.title || a.article.id;
     $("article-meta").textContent = [a.article.id, a.article.date, a.article.source, a.article.url].filter(Boolean).join(" · ");
+    $("article").hidden = false; // visible first, so that renderEvent can scroll to the evidence
     renderEvent();
-    $("article").hidden = false;
     location.hash = "article=" + encodeURIComponent(id) + (eventId ? "&event=" + encodeURIComponent(eventId) : "");
   } catch (e) {
     showError(e);
@@ -304,7 +304,7 @@ function legend() {
 async function main() {
   legend();
   $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); refresh(true); });
-  $("reset").addEventListener("click", () => { $("filters").reset(); refresh(true); });
+  $("clear-filters").addEventListener("click", () => { document.getElementById("filters").reset(); refresh(true); });
   $("prev").addEventListener("click", () => { if (state.page > 1) { state.page--; refresh(false); } });
   $("next").addEventListener("click", () => { state.page++; refresh(false); });
   $("close").addEventListener("click", closeArticle);
@@ -317,8 +317,19 @@ async function main() {
   drawBorders();
   try { await fillSelects(); } catch (e) { showError(e); }
   await refresh(true);
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
+}
+
+// Deep links: #article=ID&event=EVENT-ID
+function fromHash() {
   const h = new URLSearchParams(location.hash.slice(1));
-  if (h.get("article")) openArticle(h.get("article"), h.get("event"));
+  const id = h.get("article");
+  if (!id) return;
+  const open = !$("article").hidden && state.article && state.article.article.id === id;
+  const ev = open ? state.article.events[state.eventIndex] : null;
+  if (open && (!h.get("event") || (ev && ev.id === h.get("event")))) return;
+  openArticle(id, h.get("event"));
 }
 
 document.addEventListener("DOMContentLoaded", main);

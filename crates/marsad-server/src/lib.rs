@@ -149,6 +149,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(openapi))
         .route("/", get(|| async { asset("index.html") }))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/assets/{name}", get(|Path(name): Path<String>| async move { asset(&name) }))
         .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such endpoint".into()) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
