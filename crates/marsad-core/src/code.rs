@@ -10,7 +10,7 @@
 use crate::doc::Doc;
 use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
 use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
-use crate::lexicon::load::{CUE_GENERIC, CUE_NEGATION, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_NO_CASUALTIES, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
 use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
 use crate::numbers::NumberMention;
 use crate::tokenize::key;
@@ -196,7 +196,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn negated(&self, t: &TriggerMention, clause: &Range<usize>) -> bool {
         let ct = self.doc.tokens_in(clause);
         let from = t.toks.start.saturating_sub(3).max(ct.start);
-        self.cues_in(from..t.toks.start, CUE_NEGATION)
+        let far = t.toks.start.saturating_sub(5).max(ct.start);
+        self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS)
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {
@@ -340,7 +341,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let status = self.status(t, c);
-        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range));
+        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range)).or_else(|| self.no_casualties(si));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
         let place_local = local.is_some();
@@ -426,6 +427,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// "لم يصب أحد" in the sentence or the next one: the act killed nobody.
+    fn no_casualties(&self, si: usize) -> Option<Count> {
+        let sents = &self.doc.sentences;
+        let r = sents[si].range.start..sents.get(si + 1).map_or(sents[si].range.end, |n| n.range.end);
+        let toks = self.doc.tokens_in(&r);
+        let cue = within(&self.ents.cues, &toks, |c| &c.toks).find(|c| c.kind == CUE_NO_CASUALTIES)?;
+        let span = self.doc.tokens[cue.toks.start].range.start..self.doc.tokens[cue.toks.end - 1].range.end;
+        Some(Count { min: 0, max: Some(0), approximate: false, mention: Some(self.span(span)) })
+    }
+
+    /// A token's key without a leading conjunction (و، ف): "وإصابة" -> "اصابه".
+    fn bare(&self, i: usize) -> &'a str {
+        let k = self.keys[i];
+        for c in ['و', 'ف'] {
+            if let Some(rest) = k.strip_prefix(c) {
+                if rest.chars().count() >= 3 {
+                    return key(rest);
+                }
+            }
+        }
+        k
+    }
+
     fn numbers_in(&self, r: &Range<usize>) -> Vec<&'a NumberMention> {
         within(&self.doc.numbers, r, |n| &n.range).collect()
     }
@@ -434,7 +458,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// "15 قتيلا", "قتل 3 جنود"), or a death word with one singular victim ("مقتل جندي").
     fn fatalities(&self, r: &Range<usize>) -> Option<Count> {
         let toks = self.doc.tokens_in(r);
-        let kills: Vec<&TriggerMention> = within(&self.ents.triggers, r, |t| &t.range).filter(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill).collect();
+        // Death words, and acts that are killings by definition ("إعدام 21 قبطيا").
+        let kills: Vec<&TriggerMention> = within(&self.ents.triggers, r, |t| &t.range)
+            .filter(|t| {
+                let te = &self.lex.triggers[t.trigger];
+                te.role == TriggerRole::Kill || matches!(te.mode.as_deref(), Some("execution" | "assassination" | "massacre"))
+            })
+            .collect();
         if kills.is_empty() {
             return None;
         }
@@ -444,26 +474,33 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if nt.is_empty() {
                 continue;
             }
-            let after = (nt.end < toks.end).then(|| key(self.doc.tok(nt.end)));
-            let after2 = (nt.end + 1 < toks.end).then(|| key(self.doc.tok(nt.end + 1)));
+            let after = (nt.end < toks.end).then(|| self.bare(nt.end));
+            let after2 = (nt.end + 1 < toks.end).then(|| self.bare(nt.end + 1));
             // Dead and wounded lumped together are not fatalities.
             if after2.is_some_and(|k| k == "جرحي" || k == "مصابين") && after.is_some_and(|k| k == "قتلي" || k == "بين") {
                 continue;
             }
             let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k));
-            let injured_near = after.is_some_and(|k| INJURED.contains(&k)) || after2.is_some_and(|k| INJURED.contains(&k));
+            // "15 جريحا" is a count of wounded; "21 وإصابة 36" is not (the و starts another count).
+            let raw = |i: usize| (i < toks.end).then(|| self.keys[i]);
+            let injured_near = raw(nt.end).is_some_and(|k| INJURED.contains(&k)) || raw(nt.end + 1).is_some_and(|k| INJURED.contains(&k));
             let kill_before = kills.iter().any(|k| k.toks.end <= nt.start && nt.start - k.toks.end <= 3);
             let kill_after = kills.iter().any(|k| k.toks.start >= nt.end && k.toks.start - nt.end <= 4);
-            let person_after = after.is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k));
-            let injured_before = nt.start > toks.start && INJURED.contains(&key(self.doc.tok(nt.start - 1)));
+            let is_person = |k: &str| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k);
+            // The noun may sit inside the number's own span ("عشرة مدنيين على الأقل").
+            let person_after = after.is_some_and(is_person) || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
+            let injured_before = nt.start > toks.start && INJURED.contains(&self.bare(nt.start - 1));
             if injured_near || injured_before {
                 continue;
             }
             if killed_noun || (kill_before && (person_after || after.is_none() || nt.start > 0)) || (kill_after && person_after) {
                 let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
+                // A second count with its own death word ("مقتل 21 ... ومقتل 3") or joined by و
+                // ("عشرة ... وثلاثة آخرون") counts other dead of the same act.
+                let own_kill = kill_before && total.is_some();
                 total = Some(match total {
                     None => c,
-                    Some(prev) if prev.max.is_some() && c.max.is_some() && self.joined_by_and(n, after) => Count {
+                    Some(prev) if prev.max.is_some() && c.max.is_some() && (own_kill || self.joined_by_and(n, after)) => Count {
                         min: prev.min + c.min,
                         max: Some(prev.max.unwrap() + c.max.unwrap()),
                         approximate: prev.approximate || c.approximate,

@@ -6,7 +6,7 @@
 //! phrase, so a document costs about four hash probes per token whatever the size of the
 //! dictionaries.
 
-use crate::tokenize::{candidate_keys, key, Token, TokenKind};
+use crate::tokenize::{candidates, key, Token, TokenKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -58,9 +58,20 @@ struct Phrase {
     entries: Vec<Entry>,
 }
 
+/// The phrases that start with one key, in insertion order (which breaks ties between
+/// equally long matches), with the multi-word ones also indexed by their second key.
+#[derive(Default, Debug)]
+struct Bucket {
+    phrases: Vec<Phrase>,
+    /// Indices into `phrases` of the one-word phrases.
+    single: Vec<u32>,
+    /// Second key -> indices into `phrases` (ascending) of the phrases it continues.
+    by_next: FxMap<Box<str>, Vec<u32>>,
+}
+
 #[derive(Default, Debug)]
 pub struct PhraseIndex {
-    first: FxMap<Box<str>, Vec<Phrase>>,
+    first: FxMap<Box<str>, Bucket>,
 }
 
 /// A match in a document: tokens `[tok_start, tok_end)`, and the byte range in the folded
@@ -86,13 +97,19 @@ impl PhraseIndex {
         let keys = phrase_keys(folded);
         let Some((first, rest)) = keys.split_first() else { return };
         let first_has_al = folded.split(' ').next().is_some_and(|w| w.len() > first.len());
-        let list = self.first.entry((*first).into()).or_default();
+        let bucket = self.first.entry((*first).into()).or_default();
+        let list = &mut bucket.phrases;
         if let Some(p) = list.iter_mut().find(|p| p.first_has_al == first_has_al && p.rest.len() == rest.len() && p.rest.iter().zip(rest).all(|(a, b)| &**a == *b)) {
             if !p.entries.contains(&e) {
                 p.entries.push(e);
             }
         } else {
+            let at = list.len() as u32;
             list.push(Phrase { rest: rest.iter().map(|s| (*s).into()).collect(), first_has_al, entries: vec![e] });
+            match rest.first() {
+                None => bucket.single.push(at),
+                Some(next) => bucket.by_next.entry((*next).into()).or_default().push(at),
+            }
         }
     }
 
@@ -101,7 +118,7 @@ impl PhraseIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.first.values().map(|v| v.len()).sum()
+        self.first.values().map(|v| v.phrases.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -128,44 +145,71 @@ impl PhraseIndex {
     pub fn longest_at<'l>(&'l self, text: &str, tokens: &[Token], keys: &[&str], i: usize) -> Option<Hit<'l>> {
         let t = &tokens[i];
         let w = &text[t.range.clone()];
-        let mut best: Option<Hit<'l>> = None;
-        let mut cands: [(usize, &str); 4] = [(0, w); 4];
-        let mut nc = 1;
-        if t.kind == TokenKind::Arabic {
-            nc = 0;
-            for c in candidate_keys(w) {
-                cands[nc] = c;
-                nc += 1;
-            }
-        }
+        let (cands, nc) = if t.kind == TokenKind::Arabic { candidates(w) } else { ([(0, w), (0, w), (0, w)], 1) };
         for &(off, k) in &cands[..nc] {
-            let Some(phrases) = self.first.get(k) else { continue };
+            let Some(bucket) = self.first.get(k) else { continue };
             // Did this candidate stem carry the article (ال, or لل after ل)?
             let had_al = w.len() - off > k.len();
-            for p in phrases {
-                if p.first_has_al && !had_al {
-                    continue;
+            // Every multi-word match is longer than every one-word match; among equally
+            // long matches the first inserted wins.
+            let mut best: Option<(usize, &'l Phrase)> = None;
+            if !bucket.by_next.is_empty() {
+                if let Some(list) = keys.get(i + 1).and_then(|k2| bucket.by_next.get(*k2)) {
+                    for &pi in list {
+                        let p = &bucket.phrases[pi as usize];
+                        if p.first_has_al && !had_al {
+                            continue;
+                        }
+                        let n = p.rest.len();
+                        // rest[0] is keys[i + 1] already.
+                        if !p.rest[1..].iter().enumerate().all(|(j, r)| keys.get(i + 2 + j).is_some_and(|k| *k == &**r)) {
+                            continue;
+                        }
+                        let end = i + 1 + n;
+                        if best.is_some_and(|(e, _)| end <= e) {
+                            continue;
+                        }
+                        // No phrase may run across a sentence mark between its words.
+                        let span_text = &text[t.range.start..tokens[end - 1].range.end];
+                        if has_sentence_mark(span_text) {
+                            continue;
+                        }
+                        best = Some((end, p));
+                    }
                 }
-                let n = p.rest.len();
-                if p.rest.iter().enumerate().all(|(j, r)| keys.get(i + 1 + j).is_some_and(|k| *k == &**r)) {
-                    let end = i + 1 + n;
-                    // No phrase may run across a sentence mark between its words.
-                    let span_text = &text[t.range.start..tokens[end - 1].range.end];
-                    if n > 0 && span_text.contains(['.', '\n', '،', ',', '؛', ';', ':', '؟', '?']) {
+            }
+            if best.is_none() {
+                for &pi in &bucket.single {
+                    let p = &bucket.phrases[pi as usize];
+                    if p.first_has_al && !had_al {
                         continue;
                     }
-                    if best.as_ref().is_none_or(|b| end > b.tok_end) {
-                        best = Some(Hit { tok_start: i, tok_end: end, range: t.range.start..tokens[end - 1].range.end, prefix_len: off, entries: &p.entries });
-                    }
+                    best = Some((i + 1, p));
+                    break;
                 }
             }
-            if best.is_some() {
+            if let Some((end, p)) = best {
                 // The longest stem that the dictionary knows wins (ب+غداد never beats بغداد).
-                break;
+                return Some(Hit { tok_start: i, tok_end: end, range: t.range.start..tokens[end - 1].range.end, prefix_len: off, entries: &p.entries });
             }
         }
-        best
+        None
     }
+}
+
+/// Whether `s` contains one of . \n ، , ؛ ; : ؟ ?
+#[inline]
+fn has_sentence_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    for (j, &c) in b.iter().enumerate() {
+        match c {
+            b'.' | b'\n' | b',' | b';' | b':' | b'?' => return true,
+            // ، U+060C, ؛ U+061B, ؟ U+061F
+            0xD8 if matches!(b.get(j + 1), Some(0x8C | 0x9B | 0x9F)) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Article-stripped keys of every token (what phrase continuations compare against).

@@ -136,6 +136,9 @@ pub fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
     for obj in ["ه", "ها", "هم", "وه", "وها", "وهم", "ته", "تها", "تهم"] {
         v.push(format!("{p}{obj}"));
     }
+    if im.is_empty() {
+        return v;
+    }
     let stem: String = im.chars().skip(1).collect();
     for pre in ["ي", "ت", "ن"] {
         for suf in ["", "ون", "ان", "ن", "ه", "ها", "هم", "ونه", "ونها"] {
@@ -316,7 +319,7 @@ impl Lexicon {
             }
         }
         let mut cue_index = PhraseIndex::default();
-        for (kind, list) in [(0u32, &trig.cues.negation), (1, &trig.cues.planned), (2, &trig.cues.ongoing), (3, &trig.cues.generic), (4, &trig.cues.reporting)] {
+        for (kind, list) in [(0u32, &trig.cues.negation), (1, &trig.cues.planned), (2, &trig.cues.ongoing), (3, &trig.cues.generic), (4, &trig.cues.reporting), (5, &trig.cues.irrealis), (6, &trig.cues.no_casualties)] {
             for w in list {
                 cue_index.insert(&fold(w), Entry { kind: EntityKind::Cue, id: kind, flag: false });
             }
@@ -346,3 +349,5 @@ pub const CUE_PLANNED: u32 = 1;
 pub const CUE_ONGOING: u32 = 2;
 pub const CUE_GENERIC: u32 = 3;
 pub const CUE_REPORTING: u32 = 4;
+pub const CUE_IRREALIS: u32 = 5;
+pub const CUE_NO_CASUALTIES: u32 = 6;

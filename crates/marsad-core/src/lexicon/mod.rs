@@ -131,6 +131,10 @@ pub struct Cues {
     pub generic: Vec<String>,
     #[serde(default)]
     pub reporting: Vec<String>,
+    #[serde(default)]
+    pub irrealis: Vec<String>,
+    #[serde(default)]
+    pub no_casualties: Vec<String>,
 }
 
 /// Everything the coder looks words up in.
