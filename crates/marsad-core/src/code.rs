@@ -123,6 +123,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                 if te.role == TriggerRole::Weak && !cx.has_argument(c) {
                     continue;
                 }
+                // An act is told with at least one of who, where or how many beside it.
+                if !cx.has_argument(&s.range) {
+                    continue;
+                }
                 if cx.has_cue(c, CUE_GENERIC) {
                     w -= 0.25;
                 }
@@ -140,7 +144,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                 _ => None,
             };
             if let Some((t, w)) = chosen {
-                if let Some(d) = cx.draft(si, c, t, w, &last_sources) {
+                if let Some(mut d) = cx.draft(si, c, t, w, &last_sources) {
+                    if d.actor1.is_none() {
+                        cx.carry_actor(&mut d, &drafts);
+                    }
                     drafts.push(d);
                 }
             }
@@ -250,6 +257,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 } else if a2.is_none() {
                     a2 = Some(a);
                     why.push("actor2: later in the clause".into());
+                }
+            } else if a.toks.start < t.toks.end && t.toks.start < a.toks.end {
+                // The trigger names its doer ("طيران التحالف", "الطيران الحربي").
+                if a1.is_none() {
+                    a1 = Some(a);
+                    why.push("actor1: named inside the trigger".into());
                 }
             } else if a.toks.end <= t.toks.start {
                 if a1.is_none() && !marked_object {
@@ -424,6 +437,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
             "ongoing"
         } else {
             "occurred"
+        }
+    }
+
+    /// An act told without its doer continues the one just told ("كما دمرت إحدى الغارات
+    /// دبابة" after "شنت طائرات التحالف غارات"); an air strike is flown by the last state or
+    /// foreign force the article named before it.
+    fn carry_actor(&self, d: &mut Draft, earlier: &[Draft]) {
+        if let Some(p) = earlier.iter().rev().take_while(|p| p.sentence + 2 >= d.sentence).find(|p| p.event_type == d.event_type && p.actor1.is_some()) {
+            if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
+                d.actor1 = p.actor1.clone();
+                d.explain.push(format!("actor1: carried from the act told in sentence {}", p.sentence + 1));
+                return;
+            }
+        }
+        if d.sub_event_type == "Air/drone strike" {
+            let before = 0..d.trig_range.start;
+            let force = within(&self.ents.actors, &before, |a| &a.range)
+                .filter(|a| matches!(self.actor_kind(a.actor), "state-forces" | "external-forces") && !self.lex.actors[a.actor].contextual)
+                .last();
+            if let Some(a) = force {
+                if d.actor2.as_ref().is_none_or(|x| x.0 != a.actor) {
+                    d.actor1 = Some((a.actor, a.range.clone()));
+                    d.explain.push("actor1: the last state or foreign force named before the strike".into());
+                }
+            }
         }
     }
 

@@ -68,6 +68,33 @@ const STRICT_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "م
 /// Words before a place name that say it is a place (they license small places).
 const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
 
+/// Actors named only by category ("الإرهابيين", "المتمردين", "المسلحين") that the
+/// article has already identified: they refer to its most-mentioned named armed group.
+const CATEGORY_ACTORS: &[&str] = &["armed-militants", "unidentified-armed-group"];
+
+fn resolve_generic_actors(text: &str, lex: &Lexicon, actors: &mut [ActorMention]) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for a in actors.iter() {
+        let e = &lex.actors[a.actor];
+        if matches!(e.kind.as_str(), "rebels" | "militia") && !e.contextual && !CATEGORY_ACTORS.contains(&e.id.as_str()) {
+            *counts.entry(a.actor).or_default() += 1;
+        }
+    }
+    let Some((&dominant, _)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
+    for a in actors.iter_mut() {
+        let e = &lex.actors[a.actor];
+        if !CATEGORY_ACTORS.contains(&e.id.as_str()) {
+            continue;
+        }
+        // Indefinite "مسلحون مجهولون" stays unidentified; definite "المسلحين" is known.
+        let w = &text[a.range.clone()];
+        let definite = ["ال", "وال", "بال", "فال", "لل", "ولل"].iter().any(|p| w.starts_with(p));
+        if e.id == "armed-militants" || definite {
+            a.actor = dominant;
+        }
+    }
+}
+
 pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     let text = doc.text();
     let keys = token_keys(text, &doc.tokens);
@@ -102,6 +129,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
             raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, cue || !single));
         }
     }
+    resolve_generic_actors(text, lex, &mut actors);
     // Country focus: unambiguous mentions vote for their country (lead sentence twice).
     let lead_end = doc.sentences.first().map_or(0, |s| s.range.end);
     let mut votes: HashMap<&str, f64> = HashMap::new();
