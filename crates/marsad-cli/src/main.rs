@@ -32,6 +32,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Serve the JSON API and the dashboard over the store.
     Serve(cmd::serve::Args),
+    /// Benchmark the store: ingest rate and API latency over a million replicated events.
+    BenchStore(cmd::bench_store::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::BenchStore(a) => cmd::bench_store::run(a),
     };
     match r {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! `marsad ingest` killed mid-way loses nothing committed, and a rerun completes the rest:
 //! the result equals a clean ingest, with no duplicate events. Spawns the built binary on
-//! the first 3,000 articles of shared/corpus plus the gold records.
+//! the 3,000 articles of shared/corpus, three times over with ids rewritten (9,000 real
+//! articles), plus the gold records.
 
 use marsad_store::Store;
 use std::process::{Command, Stdio};
@@ -29,7 +30,7 @@ fn ingest(db: &std::path::Path, inputs: &[String]) -> std::process::Child {
         .arg("ingest")
         .arg("--db")
         .arg(db)
-        .args(["--batch", "100", "--quiet", "--engine-version", "kill-test"])
+        .args(["--batch", "100", "--quiet", "--threads", "1", "--engine-version", "kill-test"])
         .args(inputs)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -42,9 +43,18 @@ fn kill_mid_ingest_then_rerun_equals_clean_ingest() {
     let dir = std::env::temp_dir().join(format!("marsad-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let corpus: String = std::fs::read_to_string(shared("corpus/news-sample.jsonl")).unwrap().lines().take(3000).map(|l| format!("{l}\n")).collect();
+    let mut corpus = String::new();
+    for copy in 0..3 {
+        for l in std::fs::read_to_string(shared("corpus/news-sample.jsonl")).unwrap().lines().take(3000) {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let id = format!("{}~{copy}", v["id"].as_str().unwrap());
+            v["id"] = serde_json::Value::String(id);
+            corpus.push_str(&v.to_string());
+            corpus.push('\n');
+        }
+    }
     let n_articles = corpus.lines().count();
-    assert!(n_articles >= 3000);
+    assert!(n_articles >= 9000);
     let input = dir.join("articles.jsonl");
     std::fs::write(&input, corpus).unwrap();
     let inputs = vec![input.to_string_lossy().to_string(), shared("gold/dev.jsonl"), shared("gold/seed-article.gold.jsonl")];
@@ -64,7 +74,7 @@ fn kill_mid_ingest_then_rerun_equals_clean_ingest() {
     loop {
         if let Ok(s) = Store::open_read(&db) {
             if let Ok((a, _)) = s.counts() {
-                if a >= 300 {
+                if a >= 200 {
                     at_kill = a;
                     break;
                 }
@@ -72,7 +82,7 @@ fn kill_mid_ingest_then_rerun_equals_clean_ingest() {
         }
         assert!(child.try_wait().unwrap().is_none(), "ingest finished before it could be killed");
         assert!(start.elapsed() < Duration::from_secs(300), "no progress");
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     }
     child.kill().unwrap();
     child.wait().unwrap();

@@ -47,11 +47,13 @@ impl Config {
     }
 }
 
-/// A small pool of read-only connections.
+/// A small pool of read-only connections. At most `max_idle` queries run at once (a
+/// semaphore in front of `spawn_blocking`); the rest wait without holding a thread.
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
     max_idle: usize,
+    permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl Pool {
@@ -118,7 +120,7 @@ impl AppState {
     /// Open (creating and migrating if needed) the store.
     pub fn open(cfg: Config) -> marsad_store::Result<AppState> {
         let writer = Store::open(&cfg.db)?;
-        let pool = Pool { path: cfg.db.clone(), idle: Mutex::new(Vec::new()), max_idle: cfg.readers.max(1) };
+        let pool = Pool { path: cfg.db.clone(), idle: Mutex::new(Vec::new()), max_idle: cfg.readers.max(1), permits: Arc::new(tokio::sync::Semaphore::new(cfg.readers.max(1))) };
         Ok(AppState(Arc::new(Inner {
             cfg,
             pool,
@@ -131,7 +133,12 @@ impl AppState {
 
     async fn read<R: Send + 'static>(&self, f: impl FnOnce(&Store) -> marsad_store::Result<R> + Send + 'static) -> ApiResult<R> {
         let s = self.clone();
-        tokio::task::spawn_blocking(move || s.0.pool.with(f))
+        let permit = self.0.pool.permits.clone().acquire_owned().await.map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        tokio::task::spawn_blocking(move || {
+            let r = s.0.pool.with(f);
+            drop(permit);
+            r
+        })
             .await
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("worker failed: {e}")))?
             .map_err(ApiError::from)

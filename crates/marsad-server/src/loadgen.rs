@@ -67,8 +67,16 @@ async fn one(stream: &mut BufReader<TcpStream>, host: &str, path: &str) -> std::
     Ok(status)
 }
 
-/// Run the load. `paths` are request targets such as "/api/events?country=IQ".
+/// Run the load, closed loop (each client sends its next request when the last answered):
+/// measures capacity. `paths` are request targets such as "/api/events?country=IQ".
 pub async fn run(addr: SocketAddr, paths: Vec<String>, clients: usize, max_requests: usize, max_time: Duration) -> std::io::Result<Report> {
+    run_paced(addr, paths, clients, max_requests, max_time, None).await
+}
+
+/// Like [`run`], but when `per_client_rate` is given each client sends on a fixed schedule
+/// (open loop) and latency counts from the scheduled send time, so queueing delay is
+/// included (no coordinated omission).
+pub async fn run_paced(addr: SocketAddr, paths: Vec<String>, clients: usize, max_requests: usize, max_time: Duration, per_client_rate: Option<f64>) -> std::io::Result<Report> {
     if !addr.ip().is_loopback() {
         return Err(std::io::Error::other("loadgen only targets loopback addresses"));
     }
@@ -85,6 +93,10 @@ pub async fn run(addr: SocketAddr, paths: Vec<String>, clients: usize, max_reque
             let host = addr.to_string();
             let mut conn: Option<BufReader<TcpStream>> = None;
             let mut i = c;
+            let mut sent = 0u32;
+            // Spread the clients' schedules over one period.
+            let period = per_client_rate.map(|r| Duration::from_secs_f64(1.0 / r.max(1e-3)));
+            let offset = period.map(|p| p.mul_f64(c as f64 / clients.max(1) as f64)).unwrap_or_default();
             loop {
                 let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 if n >= max_requests || start.elapsed() > max_time {
@@ -105,7 +117,15 @@ pub async fn run(addr: SocketAddr, paths: Vec<String>, clients: usize, max_reque
                 }
                 let path = &paths[i % paths.len()];
                 i += clients;
-                let t = Instant::now();
+                let t = match period {
+                    Some(p) => {
+                        let due = start + offset + p * sent;
+                        sent += 1;
+                        tokio::time::sleep_until(due.into()).await;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 match tokio::time::timeout(Duration::from_secs(10), one(conn.as_mut().expect("connected"), &host, path)).await {
                     Ok(Ok(status)) => {
                         lat.push(t.elapsed().as_secs_f64() * 1000.0);

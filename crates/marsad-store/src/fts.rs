@@ -6,17 +6,15 @@
 use marsad_core::normalize::fold;
 use marsad_core::tokenize::candidate_keys;
 
-/// The text stored in the FTS index for an article.
+/// The text stored in the FTS index for an article: each distinct key once (matching is
+/// boolean, so repeats would only make the index bigger and ingest slower).
 pub fn index_body(text: &str) -> String {
     let folded = fold(text);
-    let mut out = String::with_capacity(folded.len() + folded.len() / 2);
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out = String::with_capacity(folded.len() / 2);
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        let mut seen: [&str; 4] = [""; 4];
-        let mut n = 0;
         for (_, k) in candidate_keys(w) {
-            if n < 4 && !seen[..n].contains(&k) {
-                seen[n] = k;
-                n += 1;
+            if seen.insert(k) {
                 if !out.is_empty() {
                     out.push(' ');
                 }

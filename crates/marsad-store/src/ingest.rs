@@ -1,7 +1,7 @@
 //! Turning inputs (articles to code, or records coded elsewhere) into [`Prepared`] rows.
 //! Shared by `marsad ingest` and `POST /api/ingest`.
 
-use crate::write::{prepare, record_version, Prepared};
+use crate::write::{prepare, prepare_with_json, record_version_json, Prepared};
 use crate::{hash_hex, Result, Store};
 use marsad_core::engine::Engine;
 use marsad_core::format::{Article, Record, FORMAT};
@@ -96,10 +96,14 @@ pub fn parse_line(line: &str) -> std::result::Result<Input, String> {
     parse_value(v)
 }
 
-fn key(i: &Input, version: &str) -> (String, String) {
+/// (text hash, version, the events' JSON for records).
+fn key(i: &Input, version: &str) -> (String, String, Option<Vec<String>>) {
     match i {
-        Input::Article(a, _) => (hash_hex(a.text.as_bytes()), version.to_string()),
-        Input::Record(r, t) => (hash_hex(t.as_deref().unwrap_or("").as_bytes()), record_version(r)),
+        Input::Article(a, _) => (hash_hex(a.text.as_bytes()), version.to_string(), None),
+        Input::Record(r, t) => {
+            let ev: Vec<String> = r.events.iter().map(|e| serde_json::to_string(e).expect("events serialize")).collect();
+            (hash_hex(t.as_deref().unwrap_or("").as_bytes()), record_version_json(r, &ev), Some(ev))
+        }
     }
 }
 
@@ -107,21 +111,21 @@ fn key(i: &Input, version: &str) -> (String, String) {
 /// that may be a reader of the same file), code the others with the engine, in parallel.
 /// Returns the prepared rows and the number skipped as unchanged.
 pub fn prepare_chunk(engine: &Engine, version: &str, check: Option<&Store>, chunk: Vec<Input>) -> Result<(Vec<Prepared>, usize)> {
-    let keys: Vec<(String, String)> = chunk.par_iter().map(|i| key(i, version)).collect();
+    let keys: Vec<(String, String, Option<Vec<String>>)> = chunk.par_iter().map(|i| key(i, version)).collect();
     let mut todo = Vec::with_capacity(chunk.len());
     let mut skipped = 0;
-    for (i, (h, v)) in chunk.into_iter().zip(keys) {
+    for (i, (h, v, ev)) in chunk.into_iter().zip(keys) {
         if let Some(s) = check {
             if s.is_current(i.id(), &h, &v)? {
                 skipped += 1;
                 continue;
             }
         }
-        todo.push((i, v));
+        todo.push((i, v, ev));
     }
     let prepared = todo
         .into_par_iter()
-        .map(|(i, v)| match i {
+        .map(|(i, v, ev)| match i {
             Input::Article(a, warns) => {
                 let mut r = engine.extract(&a);
                 if !warns.is_empty() {
@@ -131,47 +135,39 @@ pub fn prepare_chunk(engine: &Engine, version: &str, check: Option<&Store>, chun
                 }
                 prepare(r, Some(a.text), v)
             }
-            Input::Record(r, t) => prepare(r, t, v),
+            Input::Record(r, t) => match ev {
+                Some(ev) => prepare_with_json(r, t, v, ev),
+                None => prepare(r, t, v),
+            },
         })
         .collect();
     Ok((prepared, skipped))
 }
 
 /// Version of the engine for ingests: `marsad-core/VERSION+LEXHASH`, where LEXHASH hashes
-/// the lexicon files (data/actors.toml, data/gazetteer/*.tsv) found under `data_dir`.
-/// `MARSAD_ENGINE_VERSION` overrides it (tests, pinned deployments).
+/// the lexicon files the engine embeds (taken at build time, see build.rs), or those under
+/// `data_dir` when the engine is given lexicons at run time. `MARSAD_ENGINE_VERSION`
+/// overrides it (tests, pinned deployments).
 pub fn default_engine_version(data_dir: Option<&std::path::Path>) -> String {
     if let Ok(v) = std::env::var("MARSAD_ENGINE_VERSION") {
         if !v.is_empty() {
             return v;
         }
     }
-    let dirs: Vec<std::path::PathBuf> = match data_dir {
-        Some(d) => vec![d.to_path_buf()],
-        None => vec!["data".into(), concat!(env!("CARGO_MANIFEST_DIR"), "/../../data").into()],
-    };
-    for d in dirs {
-        let mut files: Vec<std::path::PathBuf> = Vec::new();
-        let actors = d.join("actors.toml");
-        if actors.is_file() {
-            files.push(actors);
+    let Some(d) = data_dir else { return crate::engine_version(env!("MARSAD_LEXICON_HASH")) };
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [d.to_path_buf(), d.join("gazetteer")] {
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            files.extend(rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map_or(false, |x| x == "tsv" || x == "toml" || x == "txt")));
         }
-        if let Ok(rd) = std::fs::read_dir(d.join("gazetteer")) {
-            let mut g: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map_or(false, |x| x == "tsv" || x == "toml")).collect();
-            g.sort();
-            files.extend(g);
-        }
-        if files.is_empty() {
-            continue;
-        }
-        let mut h = 0xcbf29ce484222325u64;
-        for f in files {
-            if let Ok(b) = std::fs::read(&f) {
-                h ^= crate::hash64(&b);
-                h = h.wrapping_mul(0x100000001b3);
-            }
-        }
-        return crate::engine_version(&format!("{:08x}", h as u32));
     }
-    crate::engine_version("")
+    files.sort();
+    let mut h = 0xcbf29ce484222325u64;
+    for f in files {
+        if let Ok(b) = std::fs::read(&f) {
+            h = (h ^ crate::hash64(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().as_bytes())).wrapping_mul(0x100000001b3);
+            h = (h ^ crate::hash64(&b)).wrapping_mul(0x100000001b3);
+        }
+    }
+    crate::engine_version(&format!("data-{:08x}", h as u32))
 }

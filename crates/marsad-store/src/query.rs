@@ -22,7 +22,7 @@ pub struct Filter {
     pub place: Option<String>,
     /// ISO2, ISO3 or a country name (English or Arabic).
     pub country: Option<String>,
-    /// YYYY-MM-DD; events whose date range meets [from, to].
+    /// YYYY-MM-DD; events whose start date is in [from, to].
     pub from: Option<String>,
     pub to: Option<String>,
     /// minlon, minlat, maxlon, maxlat
@@ -61,6 +61,23 @@ pub fn parse_bbox(s: &str) -> Result<[f64; 4]> {
     Ok(b)
 }
 
+/// The ontology's event types (shared/spec/ontology.md).
+pub const EVENT_TYPES: &[&str] = &["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"];
+
+pub const SUB_EVENT_TYPES: &[&str] = &[
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon", "Air/drone strike",
+    "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
+    "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence", "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other",
+];
+
+/// The ontology's spelling of a type given in any case; other values are kept as given.
+fn canonical(list: &[&str], v: &str) -> String {
+    let t = v.trim();
+    list.iter().find(|c| c.eq_ignore_ascii_case(t)).map(|c| c.to_string()).unwrap_or_else(|| t.to_string())
+}
+
 fn like_pattern(s: &str) -> String {
     let mut p = String::from("%");
     for c in s.chars() {
@@ -87,6 +104,9 @@ impl Filter {
                 return Err(Error::Invalid(format!("from {f} is after to {t}")));
             }
         }
+        self.event_type = self.event_type.take().map(|v| canonical(EVENT_TYPES, &v));
+        self.sub_event_type = self.sub_event_type.take().map(|v| canonical(SUB_EVENT_TYPES, &v));
+        self.mode = self.mode.take().map(|v| v.trim().to_lowercase());
         for (name, v) in [("type", &self.event_type), ("subtype", &self.sub_event_type), ("mode", &self.mode), ("actor", &self.actor), ("place", &self.place), ("country", &self.country), ("q", &self.text)] {
             if v.as_ref().map_or(false, |s| s.len() > 500) {
                 return Err(Error::Invalid(format!("{name}: longer than 500 bytes")));
@@ -97,27 +117,40 @@ impl Filter {
 
     /// WHERE clause (over `events e`) and its parameters.
     pub fn where_sql(&self) -> (String, Vec<Value>) {
+        self.where_sql_plan(false)
+    }
+
+    /// `text_dense`: the text query matches many articles, so walk events in date order and
+    /// test membership (unary "+" keeps the planner off the article index); otherwise look
+    /// the few matching articles' events up directly.
+    pub fn where_sql_plan(&self, text_dense: bool) -> (String, Vec<Value>) {
         let mut w: Vec<&'static str> = Vec::new();
         let mut p: Vec<Value> = Vec::new();
         if let Some(q) = nonempty(&self.text) {
             match fts::match_expr(q) {
                 Some(m) => {
-                    w.push("e.aid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+                    w.push(if text_dense {
+                        "+e.aid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+                    } else {
+                        "e.aid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+                    });
                     p.push(Value::Text(m));
                 }
                 None => w.push("0"),
             }
         }
+        // Types are matched case-insensitively by mapping to the ontology's spelling
+        // first (see `validate`), so the comparison here can use the indexes.
         if let Some(v) = nonempty(&self.event_type) {
-            w.push("e.event_type = ? COLLATE NOCASE");
+            w.push("e.event_type = ?");
             p.push(Value::Text(v.to_string()));
         }
         if let Some(v) = nonempty(&self.sub_event_type) {
-            w.push("e.sub_event_type = ? COLLATE NOCASE");
+            w.push("e.sub_event_type = ?");
             p.push(Value::Text(v.to_string()));
         }
         if let Some(v) = nonempty(&self.mode) {
-            w.push("e.mode = ? COLLATE NOCASE");
+            w.push("e.mode = ?");
             p.push(Value::Text(v.to_string()));
         }
         if let Some(v) = nonempty(&self.actor) {
@@ -138,8 +171,9 @@ impl Filter {
             w.push("e.loc_country = ?");
             p.push(Value::Text(countries::resolve(v).unwrap_or_else(|| v.to_uppercase())));
         }
+        // Dates filter on the event's start date, so both bounds use the date index.
         if let Some(v) = nonempty(&self.from) {
-            w.push("coalesce(e.date_end, e.date_start) >= ?");
+            w.push("e.date_start >= ?");
             p.push(Value::Text(v.to_string()));
         }
         if let Some(v) = nonempty(&self.to) {
@@ -147,7 +181,10 @@ impl Filter {
             p.push(Value::Text(v.to_string()));
         }
         if let Some(b) = self.bbox {
-            w.push("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?");
+            // Unary "+" keeps the planner on the date index (newest first, stop at the
+            // page): a wide box matches much of the table, and sorting its matches would
+            // cost far more than scanning until the page is full.
+            w.push("+e.lon BETWEEN ? AND ? AND +e.lat BETWEEN ? AND ?");
             p.extend([Value::Real(b[0]), Value::Real(b[2]), Value::Real(b[1]), Value::Real(b[3])]);
         }
         if let Some(v) = nonempty(&self.article) {
@@ -217,14 +254,25 @@ pub struct Aggregate {
 }
 
 /// Counting stops here; above it the API says "at least".
-pub const COUNT_CAP: usize = 10_000;
+pub const COUNT_CAP: usize = 1_000;
 
 const EVENT_COLS: &str = "a.id, a.date, a.source, a.title, e.json";
 
+/// Above this many matching articles a text query is "dense" (see `where_sql_plan`).
+const DENSE_ARTICLES: i64 = 2_000;
+
 impl Store {
+    /// Does the filter's text query match many articles?
+    fn text_dense(&self, f: &Filter) -> Result<bool> {
+        let Some(m) = nonempty(&f.text).and_then(fts::match_expr) else { return Ok(false) };
+        let mut st = self.conn.prepare_cached("SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)")?;
+        let n: i64 = st.query_row(rusqlite::params![m, DENSE_ARTICLES + 1], |r| r.get(0))?;
+        Ok(n > DENSE_ARTICLES)
+    }
+
     /// Events matching the filter, newest first.
     pub fn events(&self, f: &Filter, page: Page) -> Result<Vec<EventRow>> {
-        let (w, mut p) = f.where_sql();
+        let (w, mut p) = f.where_sql_plan(self.text_dense(f)?);
         let sql = format!(
             "SELECT {EVENT_COLS} FROM events e JOIN articles a ON a.aid = e.aid WHERE {w} ORDER BY e.date_start DESC, e.eid DESC LIMIT ? OFFSET ?"
         );
@@ -260,7 +308,7 @@ impl Store {
 
     /// Number of matching events, counted up to [`COUNT_CAP`] + 1.
     pub fn count_events(&self, f: &Filter) -> Result<usize> {
-        let (w, mut p) = f.where_sql();
+        let (w, mut p) = f.where_sql_plan(self.text_dense(f)?);
         let sql = format!("SELECT count(*) FROM (SELECT 1 FROM events e WHERE {w} LIMIT ?)");
         p.push(Value::Integer(COUNT_CAP as i64 + 1));
         let mut st = self.conn.prepare_cached(&sql)?;

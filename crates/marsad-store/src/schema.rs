@@ -47,14 +47,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX events_date ON events(date_start, eid);
     CREATE INDEX events_type ON events(event_type, sub_event_type, date_start);
+    CREATE INDEX events_type_date ON events(event_type, date_start);
     CREATE INDEX events_country ON events(loc_country, date_start);
-    CREATE INDEX events_actor1 ON events(actor1_name);
-    CREATE INDEX events_actor2 ON events(actor2_name);
-    CREATE INDEX events_lonlat ON events(lon, lat);
-    CREATE INDEX events_id ON events(id);
 
     CREATE VIRTUAL TABLE article_fts USING fts5(
-        body, content = '', contentless_delete = 1,
+        body, content = '', contentless_delete = 1, detail = none,
         tokenize = 'unicode61 remove_diacritics 2'
     );
     "#,

@@ -23,6 +23,12 @@ pub struct Prepared {
 /// A record ingested as-is (already extracted elsewhere) should pass a version derived
 /// from its events, e.g. [`record_version`].
 pub fn prepare(rec: Record, text: Option<String>, version: String) -> Prepared {
+    let events_json = rec.events.iter().map(|e| serde_json::to_string(e).expect("events serialize")).collect();
+    prepare_with_json(rec, text, version, events_json)
+}
+
+/// [`prepare`] with the events already serialized (one string per event, same order).
+pub fn prepare_with_json(rec: Record, text: Option<String>, version: String, events_json: Vec<String>) -> Prepared {
     let text_hash = hash_hex(text.as_deref().unwrap_or("").as_bytes());
     let index_body = match (&text, &rec.article.title) {
         (Some(t), Some(title)) => fts::index_body(&format!("{title}\n{t}")),
@@ -30,15 +36,23 @@ pub fn prepare(rec: Record, text: Option<String>, version: String) -> Prepared {
         (None, Some(title)) => fts::index_body(title),
         (None, None) => String::new(),
     };
-    let events_json = rec.events.iter().map(|e| serde_json::to_string(e).expect("events serialize")).collect();
     Prepared { meta: rec.article, text, text_hash, version, warnings: rec.warnings, events: rec.events, events_json, index_body }
 }
 
 /// Version string for a record that was extracted elsewhere (a gold file, another run):
 /// changes whenever its events or warnings change, so an edited record replaces the old.
 pub fn record_version(rec: &Record) -> String {
-    let j = serde_json::to_string(&(&rec.events, &rec.warnings, &rec.article)).expect("records serialize");
-    format!("record:{}", hash_hex(j.as_bytes()))
+    let ev: Vec<String> = rec.events.iter().map(|e| serde_json::to_string(e).expect("events serialize")).collect();
+    record_version_json(rec, &ev)
+}
+
+/// [`record_version`] from the events already serialized.
+pub fn record_version_json(rec: &Record, events_json: &[String]) -> String {
+    let mut h = crate::hash64(serde_json::to_string(&(&rec.warnings, &rec.article)).expect("records serialize").as_bytes());
+    for j in events_json {
+        h = (h ^ crate::hash64(j.as_bytes())).wrapping_mul(0x100000001b3);
+    }
+    format!("record:{h:016x}")
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

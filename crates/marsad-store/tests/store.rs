@@ -267,3 +267,20 @@ fn schema_is_versioned_and_reopens() {
     drop((s, r));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn text_query_plans_agree() {
+    let mut s = Store::memory().unwrap();
+    ingest(&mut s, "v1", gold());
+    ingest(&mut s, "v1", corpus(200).into_iter().map(|a| Input::Article(a, vec![])).collect());
+    for q in ["الموصل", "داعش", "حزب العمال", "كوباني", "لا-يوجد-هذا"] {
+        let f = Filter { text: Some(q.into()), ..Default::default() };
+        let ids = |dense: bool| -> Vec<i64> {
+            let (w, p) = f.where_sql_plan(dense);
+            let sql = format!("SELECT e.eid FROM events e WHERE {w} ORDER BY e.date_start DESC, e.eid DESC");
+            let mut st = s.conn.prepare(&sql).unwrap();
+            st.query_map(rusqlite::params_from_iter(p.iter()), |r| r.get(0)).unwrap().map(|x| x.unwrap()).collect()
+        };
+        assert_eq!(ids(true), ids(false), "{q}");
+    }
+}

@@ -29,6 +29,9 @@ pub struct Args {
     /// Worker threads for extraction (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Code with the lexicons of this directory instead of the embedded ones (as `extract --data`).
+    #[arg(long)]
+    pub data: Option<String>,
     /// Say nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -103,11 +106,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
     let batch = a.batch.max(1);
-    let version = a.engine_version.clone().unwrap_or_else(|| marsad_store::ingest::default_engine_version(None));
+    let version = a.engine_version.clone().unwrap_or_else(|| marsad_store::ingest::default_engine_version(a.data.as_deref().map(std::path::Path::new)));
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
     drop(store.conn.execute_batch("PRAGMA wal_autocheckpoint = 10000"));
     let check = Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
-    let engine = Engine::default();
+    let engine: Engine = super::extract::engine_for(a.data.as_deref())?;
     let bar = if std::io::stderr().is_terminal() && !a.quiet {
         let b = ProgressBar::new_spinner();
         b.set_style(ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}").unwrap());

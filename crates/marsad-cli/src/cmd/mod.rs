@@ -1,4 +1,5 @@
 pub mod annotate;
+pub mod bench_store;
 pub mod bench;
 pub mod eval;
 pub mod extract;
