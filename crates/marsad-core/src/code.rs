@@ -10,7 +10,7 @@
 use crate::doc::Doc;
 use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
 use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
-use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_NO_CASUALTIES, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
 use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
 use crate::numbers::NumberMention;
 use crate::tokenize::key;
@@ -87,6 +87,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
     let mut last_sources: Vec<format::Source> = Vec::new();
     let mut last_para = 0usize;
     let (mut para, mut scanned) = (0usize, 0usize);
+    // A wire service or paper cited in the lead ("ذكرت رويترز") is the outermost source
+    // of the whole report.
+    let lead_media: Vec<format::Source> =
+        doc.sentences.iter().take(2).flat_map(|s| cx.sources_in(&s.range)).filter(|s| s.kind == "media").take(1).collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         // Paragraph boundary resets inherited sources.
         para += doc.text()[scanned..s.range.start].matches('\n').count();
@@ -95,9 +99,14 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
             last_sources.clear();
             last_para = para;
         }
-        let sent_sources = cx.sources_in(&s.range);
+        let mut sent_sources = cx.sources_in(&s.range);
+        if !sent_sources.is_empty() && !sent_sources.iter().any(|x| x.kind == "media") {
+            sent_sources.splice(0..0, lead_media.iter().cloned());
+        }
         if !sent_sources.is_empty() {
             last_sources = sent_sources.clone();
+        } else if last_sources.is_empty() {
+            last_sources = lead_media.clone();
         }
         let first_draft_of_sentence = drafts.len();
         for c in &s.clauses {
@@ -360,13 +369,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let place_local = local.is_some();
         let place = local.or_else(|| self.article_place());
         let date = self.date(c, &s.range);
-        let mut sources = self.sources_in(&s.range);
-        if sources.is_empty() {
-            sources = inherited.to_vec();
-            if !sources.is_empty() {
-                explain.push("sources: inherited from an earlier sentence of the paragraph".into());
-            }
-        }
+        // The caller passes this sentence's chain, or the one the paragraph or lead gave.
+        let sources = inherited.to_vec();
         let mut confidence = w;
         if actor1.is_none() {
             confidence *= 0.85;
@@ -675,8 +679,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.cues_in(from..toks.start, CUE_REPORTING)
         };
         let mut taken: Vec<Range<usize>> = Vec::new();
+        // "قال لـ«عكاظ»", "لوكالة فرانس برس": the outlet told is not the source.
+        let addressee = |toks: &Range<usize>, range: &Range<usize>| {
+            let t0 = &self.doc.text()[self.doc.tokens[toks.start].range.clone()];
+            (toks.start > 0 && self.keys[toks.start - 1] == "ل") || (t0.starts_with('ل') && !self.doc.text()[range.clone()].starts_with("ال") && self.lex.knows(key(&t0['ل'.len_utf8()..])))
+        };
         for sm in within(&self.ents.sources, r, |x| &x.range) {
             let e = &self.lex.sources[sm.source];
+            if addressee(&sm.toks, &sm.range) {
+                continue;
+            }
             if e.generic && !reporting_before(&sm.toks) && !self.reporting_after(sm) {
                 continue;
             }
@@ -697,7 +709,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if !matches!(k, "state-forces" | "government" | "organization" | "media" | "rebels" | "external-forces") {
                 continue;
             }
-            let direct = a.toks.start > 0 && self.cues_in(a.toks.start.saturating_sub(2)..a.toks.start, CUE_REPORTING);
+            let direct = a.toks.start > 0 && self.cues_in(a.toks.start.saturating_sub(1)..a.toks.start, CUE_REPORTING) && !addressee(&a.toks, &a.range);
             if direct {
                 let kind = match k {
                     "media" => "media",
@@ -707,6 +719,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let name = self.actor_name(a.actor);
                 out.push((a.range.start, format::Source { name, name_ar: self.doc.original_text(a.range.clone()), kind: kind.into(), mention: Some(self.span(a.range.clone())) }));
             }
+        }
+        // "قال المتحدث باسم الجيش العقيد فلان": a titled official after a reporting verb.
+        let rtoks = self.doc.tokens_in(r);
+        for c in within(&self.ents.cues, &rtoks, |c| &c.toks).filter(|c| c.kind == CUE_OFFICIAL_TITLE) {
+            let after_verb = c.toks.start > 0 && self.cues_in(c.toks.start.saturating_sub(1)..c.toks.start, CUE_REPORTING);
+            if !after_verb || taken.iter().any(|t| t.start <= self.doc.tokens[c.toks.start].range.start && self.doc.tokens[c.toks.start].range.start < t.end) {
+                continue;
+            }
+            // The title and what names it, up to a clause mark, "أن/إن" or four words.
+            let mut end = c.toks.end;
+            while end < rtoks.end && end < c.toks.end + 4 && !matches!(self.keys[end], "ان" | "بان" | "وان" | "انه" | "انها" | "في" | "امس" | "اليوم") {
+                let gap = &self.doc.text()[self.doc.tokens[end - 1].range.end..self.doc.tokens[end].range.start];
+                if gap.contains([',', '،', '.', ':', '"', '(']) {
+                    break;
+                }
+                end += 1;
+            }
+            let range = self.doc.tokens[c.toks.start].range.start..self.doc.tokens[end - 1].range.end;
+            if out.iter().any(|(s, _)| *s >= range.start && *s < range.end) {
+                continue;
+            }
+            let text = self.doc.original_text(range.clone());
+            out.push((range.start, format::Source { name: format!("official ({})", self.doc.text()[range.clone()].split(' ').next().unwrap_or("")), name_ar: text, kind: "official".into(), mention: Some(self.span(range)) }));
         }
         out.sort_by_key(|x| x.0);
         out.dedup_by(|a, b| a.1.name == b.1.name);

@@ -135,6 +135,8 @@ pub struct Cues {
     pub irrealis: Vec<String>,
     #[serde(default)]
     pub no_casualties: Vec<String>,
+    #[serde(default)]
+    pub official_titles: Vec<String>,
 }
 
 /// Everything the coder looks words up in.
