@@ -12,6 +12,7 @@
 //! report (`Normalized::original_range`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 use unicode_normalization::char::decompose_compatible;
 
 /// The folded text and its exact map back to the original.
@@ -101,6 +102,44 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// `fold_char` of every character below U+0800 (ASCII, Latin, Arabic), precomputed:
+/// `LOW_ABSORB`, `LOW_DROP`, `LOW_NFKC`, or `LOW_ONE + replacement`.
+const LOW_LIMIT: u32 = 0x800;
+const LOW_ABSORB: u16 = 0;
+const LOW_DROP: u16 = 1;
+const LOW_NFKC: u16 = 2;
+const LOW_ONE: u16 = 3;
+
+static LOW: LazyLock<Box<[u16]>> = LazyLock::new(|| {
+    (0..LOW_LIMIT)
+        .map(|cp| match char::from_u32(cp).map(fold_char) {
+            Some(Fold::Absorb) => LOW_ABSORB,
+            Some(Fold::Drop) | None => LOW_DROP,
+            Some(Fold::Nfkc) => LOW_NFKC,
+            Some(Fold::One(r)) => {
+                assert!((r as u32) < LOW_LIMIT, "fold of a low character must stay low");
+                LOW_ONE + r as u16
+            }
+        })
+        .collect()
+});
+
+#[inline(always)]
+fn fold_fast(low: &[u16], c: char) -> Fold {
+    let cp = c as u32;
+    if cp < LOW_LIMIT {
+        match low[cp as usize] {
+            LOW_ABSORB => Fold::Absorb,
+            LOW_DROP => Fold::Drop,
+            LOW_NFKC => Fold::Nfkc,
+            // Built from a char below U+0800: always valid.
+            r => Fold::One(char::from_u32((r - LOW_ONE) as u32).unwrap_or(c)),
+        }
+    } else {
+        fold_char(c)
+    }
+}
+
 impl Normalized {
     /// Fold `original` for matching, keeping the offset map.
     pub fn new(original: &str) -> Normalized {
@@ -112,15 +151,14 @@ impl Normalized {
         let push = |text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32| {
             let at = text.len();
             text.push(ch);
-            for _ in at..text.len() {
-                src.push((i, i + 1));
-            }
+            src.extend(std::iter::repeat_n((i, i + 1), ch.len_utf8()));
             at
         };
+        let low: &[u16] = &LOW;
         for (i, (b, c)) in original.char_indices().enumerate() {
             let i = i as u32;
             orig_bytes.push(b as u32);
-            match fold_char(c) {
+            match fold_fast(low, c) {
                 Fold::Absorb => {
                     if let Some(at) = last_kept {
                         for s in &mut src[at..] {

@@ -19,19 +19,18 @@ pub struct Sentence {
     pub dateline: Option<Range<usize>>,
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\n'
-}
-
 /// Split folded text into sentences and clauses.
 pub fn segment(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para_start = 0;
+    let mut ranges = Vec::new();
     for para in text.split_inclusive('\n') {
         let base = para_start;
         para_start += para.len();
         let mut first = true;
-        for r in sentence_ranges(para) {
+        ranges.clear();
+        sentence_ranges(para, &mut ranges);
+        for r in ranges.iter() {
             let r = (r.start + base)..(r.end + base);
             let mut dateline = None;
             let mut body = r.clone();
@@ -61,48 +60,76 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Sentence ranges inside one paragraph (relative to it).
-fn sentence_ranges(para: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+/// Sentence ranges inside one paragraph (relative to it), appended to `out`.
+///
+/// Works on bytes: every mark it looks at is ASCII or a two-byte Arabic character
+/// (، is D8 8C, ؟ is D8 9F), and UTF-8 continuation bytes never equal either.
+fn sentence_ranges(para: &str, out: &mut Vec<Range<usize>>) {
+    let b = para.as_bytes();
+    let n = b.len();
+    let is_comma_ar = |j: usize| j + 1 < n && b[j] == 0xD8 && b[j + 1] == 0x8C;
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        let end_mark = matches!(c, '.' | '!' | '?' | '؟' | '\n');
-        if end_mark {
-            let prev_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
-            let next = chars.get(i + 1).map(|x| x.1);
-            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+    while i < n {
+        let c = b[i];
+        // Byte length of the end mark at i, if any.
+        let mark_len = match c {
+            b'.' | b'!' | b'?' | b'\n' => 1,
+            0xD8 if i + 1 < n && b[i + 1] == 0x9F => 2,
+            _ => 0,
+        };
+        if mark_len > 0 {
+            let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+            let nx = i + mark_len;
+            let next = b.get(nx).copied();
+            let next_digit = next.is_some_and(|x| x.is_ascii_digit());
             // 2.5, 1.000 and "(..)" elisions are not sentence ends.
-            let decimal = c == '.' && prev_digit && next_digit;
-            let ellipsis_in_parens = c == '.' && (next == Some('.') || next == Some(')'));
-            let followed_ok = next.is_none_or(|n| is_space(n) || matches!(n, ',' | '"' | '\'' | ')' | '،' | '.'));
+            let decimal = c == b'.' && prev_digit && next_digit;
+            let ellipsis_in_parens = c == b'.' && (next == Some(b'.') || next == Some(b')'));
+            let followed_ok = match next {
+                None => true,
+                Some(x) => matches!(x, b' ' | b'\n' | b',' | b'"' | b'\'' | b')' | b'.') || is_comma_ar(nx),
+            };
             if !decimal && !ellipsis_in_parens && followed_ok {
                 // Swallow the ".," join and closing quotes that belong to this sentence.
-                let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j].1, ',' | '.' | '!' | '"' | ')' | '،') {
-                    j += 1;
+                let mut j = nx;
+                loop {
+                    if j < n && matches!(b[j], b',' | b'.' | b'!' | b'"' | b')') {
+                        j += 1;
+                    } else if is_comma_ar(j) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
                 }
-                let end = chars.get(j).map_or(para.len(), |x| x.0);
-                push_trimmed(para, start..end, &mut out);
+                let end = j.min(n);
+                push_trimmed(para, start..end, out);
                 start = end;
                 i = j;
                 continue;
             }
+            i += mark_len;
+            continue;
         }
         i += 1;
     }
-    push_trimmed(para, start..para.len(), &mut out);
-    out
+    push_trimmed(para, start..n, out);
 }
 
 fn push_trimmed(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    if let Some(t) = trimmed(s, r) {
+        out.push(t);
+    }
+}
+
+fn trimmed(s: &str, r: Range<usize>) -> Option<Range<usize>> {
     let t = &s[r.clone()];
     let lead = t.len() - t.trim_start().len();
     let trail = t.len() - t.trim_end().len();
     if lead + trail < t.len() {
-        out.push(r.start + lead..r.end - trail);
+        Some(r.start + lead..r.end - trail)
+    } else {
+        None
     }
 }
 
@@ -110,7 +137,10 @@ fn push_trimmed(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// start of `s`, if there is one: at most five words, a dash, at most five words, then a
 /// colon or a second dash.
 pub fn dateline_end(s: &str) -> Option<usize> {
-    let head: String = s.chars().take(80).collect();
+    let head = match s.char_indices().nth(80) {
+        Some((b, _)) => &s[..b],
+        None => s,
+    };
     let dash = head.find(" - ").map(|p| (p, 3)).or_else(|| head.find("- ").map(|p| (p, 2))).or_else(|| head.find(" -").map(|p| (p, 2)))?;
     let before = &head[..dash.0];
     if before.is_empty() || before.split_whitespace().count() > 5 || before.contains(['،', ',', '.', ':']) {
@@ -132,36 +162,49 @@ const CLAUSE_OPENERS: &[&str] = &["فيما", "بينما", "في حين", "وف
 
 fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[r.clone()];
-    let mut cuts = vec![0];
-    for (b, c) in s.char_indices() {
-        if matches!(c, '،' | ',' | '؛' | ';' | ':') {
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut cuts = Vec::with_capacity(8);
+    cuts.push(0);
+    // Bytes: the marks are ASCII or two-byte (، D8 8C, ؛ D8 9B), and the opener letters
+    // are two-byte; continuation bytes never equal an ASCII byte or a lead byte.
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let mark_len = match c {
+            b',' | b';' | b':' => 1,
+            0xD8 if i + 1 < n && (b[i + 1] == 0x8C || b[i + 1] == 0x9B) => 2,
+            _ => 0,
+        };
+        if mark_len > 0 {
             // Keep "1,000" together.
-            let prev = s[..b].chars().next_back();
-            let next = s[b + c.len_utf8()..].chars().next();
-            if c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+            if c == b',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|x| x.is_ascii_digit()) {
+                i += 1;
                 continue;
             }
-            cuts.push(b + c.len_utf8());
-        } else if c == ' ' {
-            let after = &s[b + 1..];
-            // Every opener starts with one of these letters; most words do not.
-            if !matches!(after.chars().next(), Some('ف' | 'ب' | 'ك' | 'ح' | 'و' | 'ا' | 'غ' | 'ل')) {
-                continue;
-            }
-            if CLAUSE_OPENERS.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ')) {
-                cuts.push(b + 1);
+            cuts.push(i + mark_len);
+            i += mark_len;
+            continue;
+        }
+        if c == b' ' {
+            let after = &s[i + 1..];
+            let ab = after.as_bytes();
+            // Every opener starts with one of these letters (ف ب ك ح و ا غ ل); most words do not.
+            let opener_letter = ab.len() >= 2
+                && matches!((ab[0], ab[1]), (0xD9, 0x81) | (0xD8, 0xA8) | (0xD9, 0x83) | (0xD8, 0xAD) | (0xD9, 0x88) | (0xD8, 0xA7) | (0xD8, 0xBA) | (0xD9, 0x84));
+            if opener_letter && CLAUSE_OPENERS.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ')) {
+                cuts.push(i + 1);
             }
         }
+        i += 1;
     }
     cuts.push(s.len());
     cuts.dedup();
     let mut out: Vec<Range<usize>> = Vec::new();
     for w in cuts.windows(2) {
-        let mut piece = Vec::new();
-        push_trimmed(s, w[0]..w[1], &mut piece);
-        for p in piece {
+        if let Some(p) = trimmed(s, w[0]..w[1]) {
             // Very short pieces (a name between two commas) join the previous clause.
-            let words = s[p.clone()].split_whitespace().count();
+            let words = s[p.clone()].split_whitespace().take(3).count();
             match out.last_mut() {
                 Some(last) if words <= 2 => *last = last.start..(r.start + p.end),
                 _ => out.push(r.start + p.start..r.start + p.end),

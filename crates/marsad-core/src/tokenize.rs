@@ -31,94 +31,195 @@ pub enum TokenKind {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let b = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let kind = if c.is_ascii_digit() {
-            TokenKind::Number
-        } else if crate::normalize::is_arabic_letter(c) {
-            TokenKind::Arabic
-        } else if c.is_alphabetic() {
-            TokenKind::Latin
-        } else {
-            continue;
-        };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            let same = match kind {
-                TokenKind::Number => {
-                    d.is_ascii_digit()
-                        || ((d == ',' || d == '.') && b.get(j + 1).is_some_and(|x| x.is_ascii_digit()) && b[j - 1].is_ascii_digit())
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let c0 = b[i];
+        if c0.is_ascii_digit() {
+            // Digits, and "," or "." between two digits. All ASCII: scan bytes.
+            let mut j = i + 1;
+            while j < n {
+                let d = b[j];
+                if d.is_ascii_digit() || ((d == b',' || d == b'.') && j + 1 < n && b[j + 1].is_ascii_digit() && b[j - 1].is_ascii_digit()) {
+                    j += 1;
+                } else {
+                    break;
                 }
-                TokenKind::Arabic => crate::normalize::is_arabic_letter(d),
-                TokenKind::Latin => d.is_alphanumeric() && !crate::normalize::is_arabic_letter(d),
-            };
-            if !same {
-                break;
             }
-            end = j + d.len_utf8();
-            it.next();
+            out.push(Token { range: i..j, kind: TokenKind::Number });
+            i = j;
+            continue;
         }
-        out.push(Token { range: i..end, kind });
+        if c0 < 0x80 {
+            if c0.is_ascii_alphabetic() {
+                let start = i;
+                i = latin_end(text, i);
+                out.push(Token { range: start..i, kind: TokenKind::Latin });
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        if arabic_letter_at(b, i) {
+            // Arabic letters are all two bytes long (lead byte D8..DB).
+            let mut j = i + 2;
+            while arabic_letter_at(b, j) {
+                j += 2;
+            }
+            out.push(Token { range: i..j, kind: TokenKind::Arabic });
+            i = j;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap();
+        if c.is_alphabetic() {
+            let start = i;
+            i = latin_end(text, i);
+            out.push(Token { range: start..i, kind: TokenKind::Latin });
+        } else {
+            i += c.len_utf8();
+        }
     }
     out
 }
 
+/// Whether the (two-byte) character at byte `i` is an Arabic letter.
+#[inline(always)]
+fn arabic_letter_at(b: &[u8], i: usize) -> bool {
+    if i + 1 >= b.len() {
+        return false;
+    }
+    let l = b[i];
+    if !(0xD8..=0xDB).contains(&l) {
+        return false;
+    }
+    let cp = (((l & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+    matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3 | 0x06FA..=0x06FF)
+}
+
+/// End of a Latin token whose first (alphabetic) character starts at byte `i`.
+fn latin_end(text: &str, i: usize) -> usize {
+    let mut it = text[i..].char_indices();
+    let first = it.next().unwrap().1;
+    let mut end = i + first.len_utf8();
+    for (j, d) in it {
+        if !(d.is_alphanumeric() && !crate::normalize::is_arabic_letter(d)) {
+            break;
+        }
+        end = i + j + d.len_utf8();
+    }
+    end
+}
+
 const AL: &str = "ال";
+
+/// Whether `s` has at least `n` characters (without counting them all).
+#[inline(always)]
+fn has_chars(s: &str, n: usize) -> bool {
+    let len = s.len();
+    if len >= 4 * n {
+        return true;
+    }
+    if len < n {
+        return false;
+    }
+    // Count char starts (bytes that are not UTF-8 continuation bytes).
+    s.as_bytes().iter().filter(|&&b| (b as i8) >= -0x40).count() >= n
+}
+
+/// "ال" in UTF-8.
+const AL_BYTES: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];
+/// "ل" in UTF-8.
+const LAM: [u8; 2] = [0xD9, 0x84];
 
 /// Lookup key of a stem: without the article, when enough is left (≥ 3 letters, so that
 /// "الان" is not confused with "ان").
+#[inline]
 pub fn key(stem: &str) -> &str {
-    match stem.strip_prefix(AL) {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => stem,
+    if stem.len() >= 4 && stem.as_bytes()[..4] == AL_BYTES {
+        let rest = &stem[4..];
+        if has_chars(rest, 3) {
+            return rest;
+        }
     }
+    stem
 }
 
 /// Proclitic sequences, longest first. "لل" (ل + ال with the alef dropped) is handled
 /// by `stem_offsets` directly.
+#[allow(dead_code)]
 const PROCLITICS: &[&str] = &["وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س"];
+
+/// The second bytes of و ف ب ل ك س (first bytes D9 D9 D8 D9 D9 D8).
+#[inline(always)]
+fn is_proclitic_letter(b0: u8, b1: u8) -> bool {
+    matches!((b0, b1), (0xD9, 0x88) | (0xD9, 0x81) | (0xD8, 0xA8) | (0xD9, 0x84) | (0xD9, 0x83) | (0xD8, 0xB3))
+}
+
+/// Stem offsets of `w` (see `stem_offsets`): at most three, `n` of them valid.
+/// With `PROCLITICS` as written, the two-letter sequences start with و or ف followed by
+/// ب ل ك or س (stem offset 4 bytes), the one-letter ones are any of و ف ب ل ك س (offset
+/// 2 bytes); at most one of each kind can match.
+#[inline]
+fn stems(w: &str) -> ([usize; 3], usize) {
+    let mut offs = [0, usize::MAX, usize::MAX];
+    let mut n = 1;
+    let b = w.as_bytes();
+    // Most words start with no clitic letter at all: answer those without any search.
+    if b.len() >= 2 && is_proclitic_letter(b[0], b[1]) {
+        // The remaining stem must keep 3 letters (ب+غداد is tried, ب+لد is not).
+        let c0_wf = b[0] == 0xD9 && (b[1] == 0x88 || b[1] == 0x81);
+        if c0_wf && b.len() >= 4 && matches!((b[2], b[3]), (0xD8, 0xA8) | (0xD9, 0x84) | (0xD9, 0x83) | (0xD8, 0xB3)) && has_chars(w, 5) {
+            offs[n] = 4;
+            n += 1;
+        }
+        if has_chars(w, 4) {
+            offs[n] = 2;
+            n += 1;
+        }
+    }
+    (offs, n)
+}
 
 /// Candidate stems of a folded Arabic word, as byte offsets into it, longest stem first
 /// (the whole word is always the first candidate). Up to 4 candidates.
 pub fn stem_offsets(w: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut offs: [usize; 4] = [usize::MAX; 4];
-    offs[0] = 0;
-    let mut n = 1;
-    // Most words start with no clitic letter at all: answer those without any search.
-    if matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) {
-        let letters = w.chars().count();
-        for p in PROCLITICS {
-            if n == 4 {
-                break;
-            }
-            if let Some(rest) = w.strip_prefix(p) {
-                // The remaining stem must keep 3 letters (ب+غداد is tried, ب+لد is not).
-                if letters - p.chars().count() >= 3 {
-                    let off = w.len() - rest.len();
-                    if !offs[..n].contains(&off) {
-                        offs[n] = off;
-                        n += 1;
-                    }
-                }
-            }
-        }
-    }
+    let (offs, n) = stems(w);
     offs.into_iter().take(n)
+}
+
+/// Key of the stem of `w` at byte offset `o` (see `candidate_keys`).
+#[inline(always)]
+fn stem_key(w: &str, o: usize) -> &str {
+    let stem = &w[o..];
+    // After "ل" the article's alef is gone: "للموصل" = ل + لموصل -> key "موصل".
+    let sb = stem.as_bytes();
+    if o > 0 && w.as_bytes()[o - 2..o] == LAM && sb.len() >= 2 && sb[..2] == LAM && !(sb.len() >= 4 && sb[..4] == AL_BYTES) {
+        let rest = &stem[2..];
+        if has_chars(rest, 3) {
+            rest
+        } else {
+            key(stem)
+        }
+    } else {
+        key(stem)
+    }
+}
+
+/// Candidate keys of `w`, as an array: `(stem offset, key)`, `n` of them valid.
+#[inline]
+pub(crate) fn candidates(w: &str) -> ([(usize, &str); 3], usize) {
+    let (offs, n) = stems(w);
+    let mut out = [(0, ""); 3];
+    for j in 0..n {
+        out[j] = (offs[j], stem_key(w, offs[j]));
+    }
+    (out, n)
 }
 
 /// Stem candidate keys of a word (see `key`), longest stem first.
 pub fn candidate_keys(w: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    stem_offsets(w).map(move |o| {
-        let stem = &w[o..];
-        // After "ل" the article's alef is gone: "للموصل" = ل + لموصل -> key "موصل".
-        let k = if o > 0 && w[..o].ends_with('ل') && stem.starts_with('ل') && !stem.starts_with(AL) {
-            let rest = &stem['ل'.len_utf8()..];
-            if rest.chars().count() >= 3 { rest } else { key(stem) }
-        } else {
-            key(stem)
-        };
-        (o, k)
-    })
+    let (c, n) = candidates(w);
+    c.into_iter().take(n)
 }
 
 /// Pronoun suffixes, longest first.
