@@ -152,6 +152,29 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                 }
                 _ => None,
             };
+            // A definite act noun ("الهجوم", "التفجير", "الغارة") after an act of violence
+            // was told usually refers back to it: it adds facts, not a new event.
+            if let Some((t, _)) = chosen {
+                let te = &lex.triggers[t.trigger];
+                let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
+                let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
+                let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+                if definite && violent(&te.event_type) && t.toks.len() == 1 {
+                    let here = cx.local_place(c, &s.range).map(|p| p.0);
+                    let refers = |p: &Draft| {
+                        violent(&p.event_type)
+                            && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type)
+                            && here.is_none_or(|h| p.place.as_ref().is_some_and(|q| q.0 == h))
+                    };
+                    if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
+                        if prev.fatalities.is_none() {
+                            prev.fatalities = cx.fatalities(c).or_else(|| cx.fatalities(&s.range));
+                        }
+                        prev.explain.push(format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
+                        continue;
+                    }
+                }
+            }
             if let Some((t, w)) = chosen {
                 if let Some(mut d) = cx.draft(si, c, t, w, &last_sources) {
                     if d.actor1.is_none() {
