@@ -136,6 +136,11 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                 if !cx.has_argument(&s.range) {
                     continue;
                 }
+                // Territory changes hands at a named place ("لاستعادة أسراهم" takes none).
+                let territorial = matches!(te.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory" | "Non-violent transfer of territory");
+                if territorial && cx.local_place(c, &s.range).is_none() && !cx.has_place_word(c) {
+                    continue;
+                }
                 if cx.has_cue(c, CUE_GENERIC) {
                     w -= 0.25;
                 }
@@ -490,6 +495,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// A common noun for a place ("المدينة", "القاعدة", "مواقع") in the clause.
+    fn has_place_word(&self, c: &Range<usize>) -> bool {
+        const PLACE_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "قري", "منطقه", "مناطق", "مديريه", "محافظه", "حي", "احياء", "قاعده", "معسكر", "موقع", "مواقع", "جبل", "تله", "مطار", "ميناء", "مركز", "مقر", "مبني", "طريق", "معبر", "ناحيه", "قضاء", "مخيم", "بلدات", "اراضي"];
+        self.doc.tokens_in(c).any(|i| PLACE_WORDS.contains(&self.bare(i)))
     }
 
     /// "لم يصب أحد" in the sentence or the next one: the act killed nobody.
