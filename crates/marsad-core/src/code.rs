@@ -185,7 +185,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                     if d.actor1.is_none() {
                         cx.carry_actor(&mut d, &drafts);
                     }
-                    drafts.push(d);
+                    drafts.extend(cx.split_by_town(d, c));
                 }
             }
         }
@@ -654,6 +654,45 @@ impl<'a, 'd> Ctx<'a, 'd> {
             out.push(Quantity { what: what.into(), min: n.min, max: n.max, approximate: n.approximate, mention: Some(mention) });
         }
         out
+    }
+
+    /// One act at several separately named towns listed together ("قصفت الحولة
+    /// وتلبيسة", "طالت مدينة بنش وبلدات طعوم وسرمين") is one event per town, as the
+    /// annotation guide codes it. Only coordinated town names split an event.
+    fn split_by_town(&self, d: Draft, c: &Range<usize>) -> Vec<Draft> {
+        const JOINERS: &[&str] = &["و", "بلده", "بلدات", "بلدتي", "قريه", "قري", "قريتي", "مدينه", "مدينتي", "مدن", "مناطق", "منطقه"];
+        let towns: Vec<_> = within(&self.ents.places, c, |p| &p.range).filter(|p| self.lex.places[p.place].level >= PlaceLevel::City).collect();
+        let mut run: Vec<&crate::entities::PlaceMention> = Vec::new();
+        for p in towns {
+            let joined = run.last().is_some_and(|q| {
+                let gap = self.doc.tokens_in(&(q.range.end..p.range.start));
+                let first = &self.doc.text()[self.doc.tokens[p.toks.start].range.clone()];
+                let punct_ok = !self.doc.text()[q.range.end..p.range.start].contains(['.', '(', ':']);
+                punct_ok && (first.starts_with('و') || gap.clone().any(|i| self.keys[i] == "و")) && gap.clone().all(|i| JOINERS.contains(&self.bare(i)) || self.keys[i] == "و")
+            });
+            if !joined {
+                if run.len() >= 2 {
+                    break;
+                }
+                run.clear();
+            }
+            if !run.iter().any(|q| q.place == p.place) {
+                run.push(p);
+            }
+        }
+        if run.len() < 2 {
+            return vec![d];
+        }
+        run.into_iter()
+            .take(6)
+            .map(|p| {
+                let mut x = d.clone();
+                x.place = Some((p.place, Some(p.range.clone())));
+                x.place_local = true;
+                x.explain.push("split: one event per town named in a list".into());
+                x
+            })
+            .collect()
     }
 
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
