@@ -164,7 +164,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                     home || cued || match p.level {
                         PlaceLevel::Country => true,
                         PlaceLevel::Admin1 => admin_cue,
-                        _ => p.curated || p.population >= FOREIGN_PLACE,
+                        _ => p.population >= FOREIGN_PLACE,
                     }
                 })
                 .collect();

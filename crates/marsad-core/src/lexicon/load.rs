@@ -203,7 +203,7 @@ impl Lexicon {
         let add_place = |places: &mut Vec<PlaceEntry>, entities: &mut PhraseIndex, p: PlaceEntry, names: &str| {
             let id = places.len() as u32;
             for al in names.split('|').map(str::trim).filter(|a| !a.is_empty()) {
-                let k = fold(al);
+                let k = place_alias(&fold(al));
                 if k.chars().count() < 2 {
                     continue;
                 }
@@ -334,6 +334,20 @@ impl Lexicon {
         };
         Ok(Lexicon { actors, sources, places, countries, triggers: trig.trigger, cues: trig.cues, entities, trigger_index, cue_index, country_by_iso, version })
     }
+}
+
+/// A place alias without a leading generic word ("مدينة العين" -> "العين"): the cue word
+/// is read from the text separately, and kept in the alias it would swallow the start of
+/// another name ("مدينة عين العرب"). A bare remainder of one short word is dropped.
+fn place_alias(k: &str) -> String {
+    const GENERIC: &[&str] = &["مدينه ", "محافظه ", "بلده ", "قريه ", "منطقه ", "ولايه ", "ناحيه ", "مديريه ", "قضاء "];
+    for g in GENERIC {
+        if let Some(rest) = k.strip_prefix(g) {
+            let short = !rest.contains(' ') && rest.trim_start_matches("ال").chars().count() <= 3;
+            return if short { String::new() } else { rest.to_string() };
+        }
+    }
+    k.to_string()
 }
 
 fn check_coords(file: &'static str, name: &str, lat: f64, lon: f64) -> Result<(), LexiconError> {
