@@ -12,11 +12,97 @@
 
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Token {
     /// Byte range in the folded text.
     pub range: Range<usize>,
     pub kind: TokenKind,
+    /// The lexicon lookup candidates of the word, computed once here for the three
+    /// phrase indexes.
+    pub(crate) cands: Cands,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token").field("range", &self.range).field("kind", &self.kind).finish()
+    }
+}
+
+impl Token {
+    fn new(text: &str, range: Range<usize>, kind: TokenKind) -> Token {
+        let cands = Cands::of(&text[range.clone()], kind);
+        Token { range, kind, cands }
+    }
+}
+
+/// Lookup candidates of a token's word `w`: for Arabic words `candidate_keys(w)`, else
+/// the whole word. Each is `(stem offset, key start)` in bytes of `w` (keys are suffixes
+/// of `w`), with the key's `hash_key`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) struct Cands {
+    /// Byte length of the word they were computed for (a guard against a foreign text).
+    pub(crate) wlen: u32,
+    pub(crate) n: u8,
+    pub(crate) off: [u8; 3],
+    pub(crate) key: [u8; 3],
+    pub(crate) hash: [u64; 3],
+}
+
+impl Cands {
+    #[inline]
+    pub(crate) fn of(w: &str, kind: TokenKind) -> Cands {
+        let mut c = Cands { wlen: w.len() as u32, n: 1, off: [0; 3], key: [0; 3], hash: [0; 3] };
+        if kind == TokenKind::Arabic {
+            let (cs, n) = candidates(w);
+            c.n = n as u8;
+            for j in 0..n {
+                c.off[j] = cs[j].0 as u8;
+                c.key[j] = (w.len() - cs[j].1.len()) as u8;
+                c.hash[j] = hash_key(cs[j].1.as_bytes());
+            }
+        } else {
+            c.hash[0] = hash_key(w.as_bytes());
+        }
+        c
+    }
+}
+
+/// A fast hash of a short key (dictionary words are a few Arabic letters).
+#[inline]
+pub(crate) fn hash_key(b: &[u8]) -> u64 {
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0xD6E8_FEB8_6659_FD93;
+    #[inline(always)]
+    fn mix(a: u64, b: u64) -> u64 {
+        let m = (a as u128).wrapping_mul(b as u128);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+    #[inline(always)]
+    fn r8(b: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes(b[i..i + 8].try_into().unwrap())
+    }
+    #[inline(always)]
+    fn r4(b: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes(b[i..i + 4].try_into().unwrap()) as u64
+    }
+    let n = b.len();
+    let (mut x, y) = if n >= 8 {
+        (r8(b, 0), r8(b, n - 8))
+    } else if n >= 4 {
+        (r4(b, 0), r4(b, n - 4))
+    } else if n > 0 {
+        (b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, 0)
+    } else {
+        (0, 0)
+    };
+    if n > 16 {
+        let mut i = 8;
+        while i + 8 < n {
+            x = mix(x ^ r8(b, i), K2);
+            i += 8;
+        }
+    }
+    mix(x ^ K1 ^ (n as u64).rotate_left(32), y ^ K2)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { range: i..j, kind: TokenKind::Number });
+            out.push(Token::new(text, i..j, TokenKind::Number));
             i = j;
             continue;
         }
@@ -54,7 +140,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if c0.is_ascii_alphabetic() {
                 let start = i;
                 i = latin_end(text, i);
-                out.push(Token { range: start..i, kind: TokenKind::Latin });
+                out.push(Token::new(text, start..i, TokenKind::Latin));
             } else {
                 i += 1;
             }
@@ -66,7 +152,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while arabic_letter_at(b, j) {
                 j += 2;
             }
-            out.push(Token { range: i..j, kind: TokenKind::Arabic });
+            out.push(Token::new(text, i..j, TokenKind::Arabic));
             i = j;
             continue;
         }
@@ -74,7 +160,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphabetic() {
             let start = i;
             i = latin_end(text, i);
-            out.push(Token { range: start..i, kind: TokenKind::Latin });
+            out.push(Token::new(text, start..i, TokenKind::Latin));
         } else {
             i += c.len_utf8();
         }

@@ -6,7 +6,7 @@
 //! phrase, so a document costs about four hash probes per token whatever the size of the
 //! dictionaries.
 
-use crate::tokenize::{candidates, key, Token, TokenKind};
+use crate::tokenize::{hash_key, key, Cands, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -66,12 +66,105 @@ struct Bucket {
     /// Indices into `phrases` of the one-word phrases.
     single: Vec<u32>,
     /// Second key -> indices into `phrases` (ascending) of the phrases it continues.
-    by_next: FxMap<Box<str>, Vec<u32>>,
+    by_next: KeyMap<Vec<u32>>,
 }
 
 #[derive(Default, Debug)]
 pub struct PhraseIndex {
-    first: FxMap<Box<str>, Bucket>,
+    first: KeyMap<Bucket>,
+}
+
+/// A string-keyed open-addressing hash table (linear probing, at most half full) that
+/// takes precomputed `hash_key` hashes: tokens carry the hashes of their candidate keys,
+/// so the three phrase indexes of a document hash each word once.
+#[derive(Debug)]
+struct KeyMap<V> {
+    /// `(hash >> 32, index + 1 into entries)`, 0 = empty.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(u64, Box<str>, V)>,
+}
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap { slots: Vec::new(), entries: Vec::new() }
+    }
+}
+
+impl<V: Default> KeyMap<V> {
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    #[inline]
+    fn get_h(&self, k: &str, h: u64) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let (t, e) = self.slots[i];
+            if e == 0 {
+                return None;
+            }
+            if t == tag {
+                let (eh, ek, v) = &self.entries[e as usize - 1];
+                if *eh == h && **ek == *k {
+                    return Some(v);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: &str) -> Option<&V> {
+        self.get_h(k, hash_key(k.as_bytes()))
+    }
+
+    fn place(slots: &mut [(u32, u32)], h: u64, e: u32) {
+        let mask = slots.len() - 1;
+        let mut i = h as usize & mask;
+        while slots[i].1 != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = ((h >> 32) as u32, e);
+    }
+
+    fn entry(&mut self, k: &str) -> &mut V {
+        let h = hash_key(k.as_bytes());
+        if !self.slots.is_empty() {
+            let mask = self.slots.len() - 1;
+            let mut i = h as usize & mask;
+            loop {
+                let (t, e) = self.slots[i];
+                if e == 0 {
+                    break;
+                }
+                if t == (h >> 32) as u32 && self.entries[e as usize - 1].0 == h && *self.entries[e as usize - 1].1 == *k {
+                    return &mut self.entries[e as usize - 1].2;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            let cap = (self.slots.len() * 2).max(8);
+            let mut slots = vec![(0u32, 0u32); cap];
+            for (j, (eh, _, _)) in self.entries.iter().enumerate() {
+                Self::place(&mut slots, *eh, j as u32 + 1);
+            }
+            self.slots = slots;
+        }
+        self.entries.push((h, k.into(), V::default()));
+        let e = self.entries.len() as u32;
+        Self::place(&mut self.slots, h, e);
+        &mut self.entries.last_mut().unwrap().2
+    }
+
+    fn values(&self) -> impl Iterator<Item = &V> {
+        self.entries.iter().map(|e| &e.2)
+    }
 }
 
 /// A match in a document: tokens `[tok_start, tok_end)`, and the byte range in the folded
@@ -97,7 +190,7 @@ impl PhraseIndex {
         let keys = phrase_keys(folded);
         let Some((first, rest)) = keys.split_first() else { return };
         let first_has_al = folded.split(' ').next().is_some_and(|w| w.len() > first.len());
-        let bucket = self.first.entry((*first).into()).or_default();
+        let bucket = self.first.entry(first);
         let list = &mut bucket.phrases;
         if let Some(p) = list.iter_mut().find(|p| p.first_has_al == first_has_al && p.rest.len() == rest.len() && p.rest.iter().zip(rest).all(|(a, b)| &**a == *b)) {
             if !p.entries.contains(&e) {
@@ -108,13 +201,13 @@ impl PhraseIndex {
             list.push(Phrase { rest: rest.iter().map(|s| (*s).into()).collect(), first_has_al, entries: vec![e] });
             match rest.first() {
                 None => bucket.single.push(at),
-                Some(next) => bucket.by_next.entry((*next).into()).or_default().push(at),
+                Some(next) => bucket.by_next.entry(next).push(at),
             }
         }
     }
 
     pub fn has_first(&self, k: &str) -> bool {
-        self.first.contains_key(k)
+        self.first.get(k).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -145,16 +238,25 @@ impl PhraseIndex {
     pub fn longest_at<'l>(&'l self, text: &str, tokens: &[Token], keys: &[&str], i: usize) -> Option<Hit<'l>> {
         let t = &tokens[i];
         let w = &text[t.range.clone()];
-        let (cands, nc) = if t.kind == TokenKind::Arabic { candidates(w) } else { ([(0, w), (0, w), (0, w)], 1) };
-        for &(off, k) in &cands[..nc] {
-            let Some(bucket) = self.first.get(k) else { continue };
+        // Tokens from `tokenize` carry their candidates; recompute for any other text.
+        let fresh;
+        let c = if t.cands.wlen as usize == w.len() {
+            &t.cands
+        } else {
+            fresh = Cands::of(w, t.kind);
+            &fresh
+        };
+        for j in 0..c.n as usize {
+            let off = c.off[j] as usize;
+            let k = &w[c.key[j] as usize..];
+            let Some(bucket) = self.first.get_h(k, c.hash[j]) else { continue };
             // Did this candidate stem carry the article (ال, or لل after ل)?
             let had_al = w.len() - off > k.len();
             // Every multi-word match is longer than every one-word match; among equally
             // long matches the first inserted wins.
             let mut best: Option<(usize, &'l Phrase)> = None;
             if !bucket.by_next.is_empty() {
-                if let Some(list) = keys.get(i + 1).and_then(|k2| bucket.by_next.get(*k2)) {
+                if let Some(list) = keys.get(i + 1).and_then(|k2| bucket.by_next.get_h(k2, next_hash(text, tokens, i + 1, k2))) {
                     for &pi in list {
                         let p = &bucket.phrases[pi as usize];
                         if p.first_has_al && !had_al {
@@ -195,6 +297,22 @@ impl PhraseIndex {
         }
         None
     }
+}
+
+/// `hash_key` of `k2`, the key of token `i`: taken from the token when `k2` is the very
+/// slice of its first candidate key (as `token_keys` gives), else computed.
+#[inline]
+fn next_hash(text: &str, tokens: &[Token], i: usize, k2: &str) -> u64 {
+    if let Some(t) = tokens.get(i) {
+        let c = &t.cands;
+        if c.wlen as usize == t.range.len() && t.range.end <= text.len() {
+            let start = t.range.start + c.key[0] as usize;
+            if k2.as_ptr() == text.as_bytes()[start..].as_ptr() && k2.len() == t.range.end - start {
+                return c.hash[0];
+            }
+        }
+    }
+    hash_key(k2.as_bytes())
 }
 
 /// Whether `s` contains one of . \n ، , ؛ ; : ؟ ?
