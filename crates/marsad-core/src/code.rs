@@ -185,7 +185,16 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                     if d.actor1.is_none() {
                         cx.carry_actor(&mut d, &drafts);
                     }
+                    // Deaths beside a non-violent act ("الانشقاقات التي قتل التنظيم بسببها
+                    // 350") are a killing of their own.
+                    let violent = matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots");
+                    let deaths = if violent || d.sub_event_type == "Excessive force against protesters" { None } else { d.fatalities.take() };
                     drafts.extend(cx.split_by_town(d, c));
+                    if let Some(f) = deaths.filter(|f| f.min > 0) {
+                        if let Some(k) = cx.kill_draft(si, c, Some(f), &last_sources) {
+                            drafts.push(k);
+                        }
+                    }
                 }
             }
         }
@@ -432,9 +441,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let s = &self.doc.sentences[si];
         let t = within(&self.ents.triggers, c, |t| &t.range).find(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
         // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
+        // The victims are named right after the death word (and its count).
         let toks = self.doc.tokens_in(c);
-        let combatants = toks.clone().any(|i| COMBATANT_NOUNS.contains(&key(self.doc.tok(i))));
-        let victims_actor = self.actors_in(c).into_iter().find(|a| a.toks.start >= t.toks.start);
+        let window = t.toks.end..(t.toks.end + 4).min(toks.end);
+        let combatants = window.clone().any(|i| COMBATANT_NOUNS.contains(&self.bare(i)))
+            || (toks.start..t.toks.start).rev().take(3).any(|i| COMBATANT_NOUNS.contains(&self.bare(i)));
+        let victims_actor = self.actors_in(c).into_iter().find(|a| a.toks.start >= t.toks.end && a.toks.start < window.end);
         let armed_victim = victims_actor.is_some_and(|a| !matches!(self.actor_kind(a.actor), "civilians" | "media" | "protesters"));
         let mut d = self.draft(si, c, t, 0.6, inherited)?;
         if combatants || armed_victim {
