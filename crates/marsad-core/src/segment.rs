@@ -60,6 +60,23 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// A 256-entry byte table with `true` at the listed bytes.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// Bytes of sentence end marks: . ! ? \n and the second byte of ؟ (D8 9F).
+static SENT_BYTE: [bool; 256] = byte_set(b".!?\n\x9F");
+/// Bytes that start clause work: marks , ; : the second bytes of ، (D8 8C) and ؛ (D8 9B),
+/// and the space before a possible opener.
+static CLAUSE_BYTE: [bool; 256] = byte_set(b",;: \x8C\x9B");
+
 /// Sentence ranges inside one paragraph (relative to it), appended to `out`.
 ///
 /// Works on bytes: every mark it looks at is ASCII or a two-byte Arabic character
@@ -71,14 +88,24 @@ fn sentence_ranges(para: &str, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        let c = b[i];
-        // Byte length of the end mark at i, if any.
-        let mark_len = match c {
-            b'.' | b'!' | b'?' | b'\n' => 1,
-            0xD8 if i + 1 < n && b[i + 1] == 0x9F => 2,
-            _ => 0,
-        };
-        if mark_len > 0 {
+        // Skip to the next byte that may belong to an end mark (a table lookup: Arabic
+        // text alternates lead bytes D8/D9 unpredictably, so no branch on them).
+        if !SENT_BYTE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let mut c = b[i];
+        if c == 0x9F {
+            // Second byte of ؟ (D8 9F)? Other characters end in 9F too.
+            if i == 0 || b[i - 1] != 0xD8 {
+                i += 1;
+                continue;
+            }
+            i -= 1;
+            c = 0xD8;
+        }
+        let mark_len = if c == 0xD8 { 2 } else { 1 };
+        {
             let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
             let nx = i + mark_len;
             let next = b.get(nx).copied();
@@ -111,7 +138,6 @@ fn sentence_ranges(para: &str, out: &mut Vec<Range<usize>>) {
             i += mark_len;
             continue;
         }
-        i += 1;
     }
     push_trimmed(para, start..n, out);
 }
@@ -157,8 +183,32 @@ pub fn dateline_end(s: &str) -> Option<usize> {
     Some(after_start + stop + 1)
 }
 
-/// Words that open a new clause inside a sentence.
+/// Words that open a new clause inside a sentence (`clause_ranges` checks them grouped by
+/// first letter; `openers_are_grouped_by_first_letter` keeps the two lists in step).
+#[allow(dead_code)]
 const CLAUSE_OPENERS: &[&str] = &["فيما", "بينما", "في حين", "وفي حين", "كما", "وكما", "حيث", "بعدما", "بعد ان", "وذلك", "الا ان", "غير ان", "لكن", "ولكن", "وقبل", "فيما كان"];
+
+/// Whether `after` (the text after a space) starts with one of `CLAUSE_OPENERS` and a space.
+#[inline]
+fn opens_clause(after: &str) -> bool {
+    let ab = after.as_bytes();
+    // Every opener starts with one of ف ب ك ح و ا غ ل; most words do not.
+    if ab.len() < 2 {
+        return false;
+    }
+    let openers: &[&str] = match (ab[0], ab[1]) {
+        (0xD9, 0x81) => &["فيما", "في حين", "فيما كان"],
+        (0xD8, 0xA8) => &["بينما", "بعدما", "بعد ان"],
+        (0xD9, 0x83) => &["كما"],
+        (0xD8, 0xAD) => &["حيث"],
+        (0xD9, 0x88) => &["وفي حين", "وكما", "وذلك", "ولكن", "وقبل"],
+        (0xD8, 0xA7) => &["الا ان"],
+        (0xD8, 0xBA) => &["غير ان"],
+        (0xD9, 0x84) => &["لكن"],
+        _ => return false,
+    };
+    openers.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' '))
+}
 
 fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[r.clone()];
@@ -170,32 +220,32 @@ fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     // are two-byte; continuation bytes never equal an ASCII byte or a lead byte.
     let mut i = 0;
     while i < n {
+        if !CLAUSE_BYTE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
         let c = b[i];
-        let mark_len = match c {
-            b',' | b';' | b':' => 1,
-            0xD8 if i + 1 < n && (b[i + 1] == 0x8C || b[i + 1] == 0x9B) => 2,
-            _ => 0,
-        };
-        if mark_len > 0 {
-            // Keep "1,000" together.
-            if c == b',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|x| x.is_ascii_digit()) {
-                i += 1;
-                continue;
+        if c == 0x8C || c == 0x9B {
+            // Second byte of ، or ؛ (D8 8C, D8 9B)? Other characters end in 8C/9B too.
+            if i > 0 && b[i - 1] == 0xD8 {
+                cuts.push(i + 1);
             }
-            cuts.push(i + mark_len);
-            i += mark_len;
+            i += 1;
             continue;
         }
         if c == b' ' {
-            let after = &s[i + 1..];
-            let ab = after.as_bytes();
-            // Every opener starts with one of these letters (ف ب ك ح و ا غ ل); most words do not.
-            let opener_letter = ab.len() >= 2
-                && matches!((ab[0], ab[1]), (0xD9, 0x81) | (0xD8, 0xA8) | (0xD9, 0x83) | (0xD8, 0xAD) | (0xD9, 0x88) | (0xD8, 0xA7) | (0xD8, 0xBA) | (0xD9, 0x84));
-            if opener_letter && CLAUSE_OPENERS.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ')) {
+            if opens_clause(&s[i + 1..]) {
                 cuts.push(i + 1);
             }
+            i += 1;
+            continue;
         }
+        // , ; :  -- keep "1,000" together.
+        if c == b',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|x| x.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        cuts.push(i + 1);
         i += 1;
     }
     cuts.push(s.len());
@@ -252,6 +302,19 @@ mod tests {
         assert!(dateline_end("سبق- وكالات: أعلنت").is_some());
         assert!(dateline_end("الرياض - واس\nأعلن").is_none() || true);
         assert!(dateline_end("قال الناطق - في تصريح طويل جدا جدا جدا جدا عن الوضع، إن").is_none());
+    }
+
+    #[test]
+    fn openers_are_grouped_by_first_letter() {
+        // Every opener is found after a space, and nothing else is.
+        let by_list = |a: &str| CLAUSE_OPENERS.iter().any(|w| a.starts_with(w) && a[w.len()..].starts_with(' '));
+        for w in CLAUSE_OPENERS {
+            for tail in [" شيء", "", "ا شيء", " "] {
+                let a = format!("{w}{tail}");
+                assert_eq!(opens_clause(&a), by_list(&a), "{a}");
+            }
+        }
+        assert_eq!(CLAUSE_OPENERS.len(), 16);
     }
 
     #[test]
