@@ -379,6 +379,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             mode = Some("territorial-gain".into());
         }
+        // Coalitions and air forces shell from the air.
+        if sub == "Shelling/artillery/missile attack" {
+            if let Some((a, _)) = &actor1 {
+                let n = &self.lex.actors[*a].name;
+                if n.ends_with("-led Coalition") || n.contains("Air Force") {
+                    sub = "Air/drone strike".into();
+                    mode = Some("airstrike".into());
+                    explain.push("sub_event_type: shelling by an air force or coalition is an air strike".into());
+                }
+            }
+        }
         let mut event_type = te.event_type.clone();
         // An attack word against armed actors is a battle; against civilians an attack.
         if te.role == TriggerRole::Weak && te.event_type == "Violence against civilians" {
@@ -740,7 +751,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
             precision: if d.start.is_some() { serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()) } else { "unknown".into() },
             mention: Some(self.span(d.range.clone())),
         };
-        let resolved = |r: &Range<usize>| within(&self.doc.dates, r, |d| &d.range).find(|d| d.start.is_some());
+        // A bare "اليوم" mostly dates the report ("أعلنت اليوم"); a stated day or month of
+        // the act wins over it.
+        let resolved = |r: &Range<usize>| {
+            let mut it = within(&self.doc.dates, r, |d| &d.range).filter(|d| d.start.is_some());
+            let first = it.next()?;
+            let today = |d: &crate::dates::DateMention| key(&self.doc.text()[d.range.clone()]) == "يوم";
+            if today(first) {
+                Some(it.find(|d| !today(d)).unwrap_or(first))
+            } else {
+                Some(first)
+            }
+        };
         if let Some(d) = resolved(c).or_else(|| resolved(s)) {
             return to_field(d);
         }
