@@ -579,7 +579,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if after2.is_some_and(|k| k == "جرحي" || k == "مصابين") && after.is_some_and(|k| k == "قتلي" || k == "بين") {
                 continue;
             }
-            let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k));
+            // "قتيلين", "15 قتيلا": the count names the dead itself or is followed by them.
+            let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k)) || KILLED_NOUNS.contains(&self.bare(nt.start));
             // "15 جريحا" is a count of wounded; "21 وإصابة 36" is not (the و starts another count).
             let raw = |i: usize| (i < toks.end).then(|| self.keys[i]);
             let injured_near = raw(nt.end).is_some_and(|k| INJURED.contains(&k)) || raw(nt.end + 1).is_some_and(|k| INJURED.contains(&k));
@@ -617,12 +618,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
                 }
             }
-            // "مقتل جندي", "قتل شرطي": one victim named in the singular.
+            // "مقتل جندي", "قتل قائد عسكري وأحد العناصر", "إعدام محام": victims named in the
+            // singular, one each.
+            const SINGULAR: &[&str] = &["جندي", "شرطي", "ضابط", "مدني", "طفل", "شخص", "مواطن", "رجل", "امراه", "صحفي", "ناشط", "قيادي", "قائد", "عنصر", "مسلح", "طالب", "سائق", "مسوول", "محام", "محامي", "طبيب", "امام", "شيخ", "مدرس", "معلم", "موظف", "عامل", "طيار", "مهندس", "قاضي", "نايب", "شاب", "فتي", "فتاه", "سيده", "مختار", "عقيد", "عميد", "لواء", "رايد", "نقيب", "ملازم", "رقيب", "مجند"];
             for k in &kills {
+                // "وقتله", "مقتلها", "إعدامه": one victim, named by the pronoun.
+                if k.toks.len() == 1 && ["قتله", "قتلها", "مقتله", "مقتلها", "اعدامه", "اعدامها", "اغتياله", "اغتيالها", "تصفيته", "ذبحه", "ذبحها"].contains(&self.bare(k.toks.start)) {
+                    return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
+                }
+                let execution = !matches!(self.lex.triggers[k.trigger].role, TriggerRole::Kill);
                 if k.toks.end < toks.end {
-                    let nk = key(self.doc.tok(k.toks.end));
-                    if ["جندي", "شرطي", "ضابط", "مدني", "طفل", "شخص", "مواطن", "رجل", "امراه", "صحفي", "ناشط", "قيادي", "عنصر", "مسلح", "طالب", "سائق"].contains(&nk) {
-                        return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(self.doc.tokens[k.toks.end].range.clone())) });
+                    let nk = self.bare(k.toks.end);
+                    if SINGULAR.contains(&nk) {
+                        // "... وأحد العناصر", "... وجندي": a second victim joined by و.
+                        let more = (k.toks.end + 1..(k.toks.end + 5).min(toks.end))
+                            .filter(|&i| {
+                                let raw = self.keys[i];
+                                raw.starts_with('و') && (matches!(self.bare(i), "احد" | "واحد") || SINGULAR.contains(&self.bare(i)))
+                            })
+                            .count() as u64;
+                        let end = if more > 0 { self.doc.tokens[(k.toks.end + 4).min(toks.end - 1)].range.end } else { self.doc.tokens[k.toks.end].range.end };
+                        return Some(Count { min: 1 + more, max: Some(1 + more), approximate: false, mention: Some(self.span(self.doc.tokens[k.toks.end].range.start..end)) });
+                    }
+                    // An execution or assassination without a count kills one person.
+                    if execution && !PERSON_NOUNS.contains(&nk) && !COMBATANT_NOUNS.contains(&nk) {
+                        return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
                     }
                 }
             }
