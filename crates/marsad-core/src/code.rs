@@ -278,6 +278,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         };
         let mut a1: Option<&ActorMention> = None;
         let mut a2: Option<&ActorMention> = None;
+        // After a death, arrest or abduction word the genitive is who suffers it
+        // ("مقتل جنود", "اعتقال عناصر"), not who does it.
+        let tr = &self.lex.triggers[t.trigger];
+        let patient_first = tr.role == TriggerRole::Kill || matches!(tr.mode.as_deref(), Some("arrest" | "kidnapping" | "execution" | "assassination" | "massacre" | "raid"));
         for a in &cands {
             if is_source_only(a) && a.toks.end <= t.toks.start {
                 continue;
@@ -297,9 +301,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         a2 = Some(a);
                         why.push("actor2: object after the trigger".into());
                     }
-                } else if a1.is_none() && a.toks.start <= t.toks.end + 3 {
+                } else if a1.is_none() && a.toks.start <= t.toks.end + 3 && !patient_first {
                     a1 = Some(a);
                     why.push("actor1: subject or genitive right after the trigger".into());
+                } else if a2.is_none() && a.toks.start <= t.toks.end + 3 && patient_first {
+                    a2 = Some(a);
+                    why.push("actor2: who suffers a killing, arrest or abduction, right after it".into());
                 } else if a2.is_none() {
                     a2 = Some(a);
                     why.push("actor2: later in the clause".into());
@@ -408,6 +415,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     sub = "Attack".into();
                     mode = None;
                 }
+            }
+        }
+        // Protesters protest: when the text names no protesting group, they are
+        // "Protesters (country)", named by the protest word itself.
+        let mut actor1 = actor1;
+        if event_type == "Protests" && actor1.as_ref().is_none_or(|(a, _)| !matches!(self.actor_kind(*a), "protesters" | "civilians")) {
+            let named = within(&self.ents.actors, &s.range, |a| &a.range).find(|a| matches!(self.actor_kind(a.actor), "protesters"));
+            let generic = self.lex.actors.iter().position(|a| a.id == "protesters");
+            if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
+                explain.push("actor1: protesters".into());
+                actor1 = Some(a);
             }
         }
         let status = self.status(t, c);
