@@ -129,6 +129,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>,
                     continue;
                 }
                 let mut w = te.weight;
+                // "لقصف", "لاستعادة", "للطائرات": mostly a purpose or a genitive, not a report.
+                if t.lam {
+                    w -= 0.3;
+                }
                 if te.role == TriggerRole::Weak && !cx.has_argument(c) {
                     continue;
                 }
@@ -504,7 +508,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn status(&self, t: &TriggerMention, c: &Range<usize>) -> &'static str {
         let ct = self.doc.tokens_in(c);
-        if t.future || self.cues_in(ct.start..t.toks.start, CUE_PLANNED) || self.cues_in(t.toks.end..ct.end.min(t.toks.end + 3), CUE_PLANNED) {
+        if t.future || t.lam || self.cues_in(ct.start..t.toks.start, CUE_PLANNED) || self.cues_in(t.toks.end..ct.end.min(t.toks.end + 3), CUE_PLANNED) {
             "planned"
         } else if self.cues_in(ct.clone(), CUE_ONGOING) {
             "ongoing"

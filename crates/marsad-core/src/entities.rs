@@ -38,6 +38,8 @@ pub struct TriggerMention {
     pub trigger: usize,
     /// The word carried the future prefix س.
     pub future: bool,
+    /// The word carried the preposition ل ("لقصف", "لاستعادة"): a purpose, not a report.
+    pub lam: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -192,8 +194,9 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     for h in lex.trigger_index.find(text, &doc.tokens, &keys) {
         let w = &text[doc.tokens[h.tok_start].range.clone()];
         let future = w[..h.prefix_len].contains('س');
+        let lam = w[..h.prefix_len].contains('ل');
         for e in h.entries {
-            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future });
+            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future, lam });
         }
     }
     let cues = lex.cue_index.find(text, &doc.tokens, &keys).into_iter().flat_map(|h| h.entries.iter().map(move |e| CueMention { toks: h.tok_start..h.tok_end, kind: e.id })).collect();
