@@ -163,10 +163,12 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                 .filter(|&i| {
                     let p = &lex.places[i];
                     let home = focus.as_deref() == Some(p.country.as_str());
-                    home || cued || match p.level {
+                    // A cue word licenses a mid-sized foreign town, not a hamlet that shares
+                    // its name with a place of the article's own country.
+                    home || focus.is_none() || match p.level {
                         PlaceLevel::Country => true,
-                        PlaceLevel::Admin1 => admin_cue,
-                        _ => p.population >= FOREIGN_PLACE,
+                        PlaceLevel::Admin1 => admin_cue || cued,
+                        _ => p.population >= FOREIGN_PLACE || (cued && p.population >= SMALL_PLACE),
                     }
                 })
                 .collect();
