@@ -97,6 +97,39 @@ fn resolve_generic_actors(text: &str, lex: &Lexicon, actors: &mut [ActorMention]
     }
 }
 
+/// "التنظيم", "الجماعة", "الميليشيا" on their own refer back to the armed group the
+/// article is about (its most-mentioned named rebel group or militia).
+fn add_anaphoric_actors(doc: &Doc, keys: &[&str], lex: &Lexicon, actors: &mut Vec<ActorMention>) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for a in actors.iter() {
+        let e = &lex.actors[a.actor];
+        if matches!(e.kind.as_str(), "rebels" | "militia") && !e.contextual && !CATEGORY_ACTORS.contains(&e.id.as_str()) {
+            *counts.entry(a.actor).or_default() += 1;
+        }
+    }
+    let Some((&dominant, _)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
+    let mut added = Vec::new();
+    let mut next = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = &doc.text()[t.range.clone()];
+        if !matches!(keys[i], "تنظيم" | "جماعه" | "ميليشيا" | "مليشيا") || !(w.contains("ال")) {
+            continue;
+        }
+        // Not when a name follows ("التنظيم الإرهابي داعش" is already an actor mention).
+        while next < actors.len() && actors[next].toks.end <= i {
+            next += 1;
+        }
+        if actors.get(next).is_some_and(|a| a.toks.start <= i + 1) {
+            continue;
+        }
+        added.push(ActorMention { range: t.range.clone(), toks: i..i + 1, actor: dominant });
+    }
+    if !added.is_empty() {
+        actors.extend(added);
+        actors.sort_by_key(|a| (a.range.start, a.range.end));
+    }
+}
+
 pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     let text = doc.text();
     let keys = token_keys(text, &doc.tokens);
@@ -132,6 +165,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         }
     }
     resolve_generic_actors(text, lex, &mut actors);
+    add_anaphoric_actors(doc, &keys, lex, &mut actors);
     // Country focus: unambiguous mentions vote for their country (lead sentence twice).
     let lead_end = doc.sentences.first().map_or(0, |s| s.range.end);
     let mut votes: HashMap<&str, f64> = HashMap::new();
