@@ -133,7 +133,9 @@ pub fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
     for suf in ["", "ت", "وا", "ا", "تا", "ن", "تم", "نا"] {
         v.push(tail(format!("{p}{suf}"), ptail));
     }
-    for obj in ["ه", "ها", "هم", "وه", "وها", "وهم", "ته", "تها", "تهم"] {
+    // Not "ته/تها" (she …-ed him/her): those forms are mostly a noun with a pronoun
+    // ("سيطرته" his control).
+    for obj in ["ه", "ها", "هم", "وه", "وها", "وهم"] {
         v.push(format!("{p}{obj}"));
     }
     if im.is_empty() {
