@@ -39,6 +39,8 @@ const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", 
 const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني"];
 
 struct Ctx<'a, 'd> {
+    /// The input `source` code of the publishing outlet.
+    publisher: Option<&'a str>,
     /// Article-stripped key of every token.
     keys: Vec<&'a str>,
     doc: &'a Doc<'d>,
@@ -79,9 +81,9 @@ fn within<'v, T>(v: &'v [T], r: &Range<usize>, f: impl Fn(&T) -> &Range<usize>) 
     v[lo..hi.max(lo)].iter().filter(move |x| f(x).end <= end)
 }
 
-pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str) -> (Vec<Event>, Vec<Explain>) {
+pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&str>) -> (Vec<Event>, Vec<Explain>) {
     let keys = crate::lexicon::index::token_keys(doc.text(), &doc.tokens);
-    let cx = Ctx { keys, doc, lex, ents, id };
+    let cx = Ctx { keys, doc, lex, ents, id, publisher };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending_kills: Vec<(usize, Range<usize>, usize)> = Vec::new();
     let mut last_sources: Vec<format::Source> = Vec::new();
@@ -835,7 +837,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         };
         for sm in within(&self.ents.sources, r, |x| &x.range) {
             let e = &self.lex.sources[sm.source];
-            if addressee(&sm.toks, &sm.range) {
+            if addressee(&sm.toks, &sm.range) || self.publisher.is_some_and(|p| e.publisher_codes.iter().any(|c| c == p)) {
                 continue;
             }
             if e.generic && !reporting_before(&sm.toks) && !self.reporting_after(sm) {

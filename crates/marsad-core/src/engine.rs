@@ -69,7 +69,7 @@ impl Engine {
             Vec::new()
         } else {
             let doc = Doc::new(&a.text, reference);
-            self.code(&doc, &a.id)
+            self.code(&doc, a)
         };
         Record { format: FORMAT.to_string(), article: meta, events, warnings }
     }
@@ -92,9 +92,9 @@ impl Engine {
         format!("{}+{}", env!("CARGO_PKG_VERSION"), self.lexicon().version)
     }
 
-    fn code(&self, doc: &Doc, id: &str) -> Vec<crate::format::Event> {
+    fn code(&self, doc: &Doc, a: &Article) -> Vec<crate::format::Event> {
         let ents = crate::entities::annotate(doc, self.lexicon());
-        crate::code::code(doc, self.lexicon(), &ents, id).0
+        crate::code::code(doc, self.lexicon(), &ents, &a.id, a.source.as_deref()).0
     }
 }
 
@@ -107,7 +107,7 @@ impl Engine {
         }
         let doc = Doc::new(&a.text, a.date.as_deref().and_then(parse_date));
         let ents = crate::entities::annotate(&doc, self.lexicon());
-        let (events, explains) = crate::code::code(&doc, self.lexicon(), &ents, &a.id);
+        let (events, explains) = crate::code::code(&doc, self.lexicon(), &ents, &a.id, a.source.as_deref());
         for (e, x) in events.iter().zip(explains) {
             s.push_str(&format!("{}: {} / {} ({})  evidence {:?}\n", e.id, e.event_type, e.sub_event_type, e.mode.as_deref().unwrap_or("-"), e.evidence.text));
             for l in x.lines {

@@ -41,6 +41,9 @@ pub struct SourceEntry {
     pub aliases_ar: Vec<String>,
     #[serde(default)]
     pub generic: bool,
+    /// Input `source` codes of articles this outlet publishes (it is never their source).
+    #[serde(default)]
+    pub publisher_codes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
