@@ -765,6 +765,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
         let best_in = |r: &Range<usize>| {
             within(&self.ents.places, r, |p| &p.range)
+                .filter(|p| p.locative || self.lex.places[p.place].level != PlaceLevel::Country)
                 .max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))
                 .map(|p| (p.place, Some(p.range.clone())))
         };

@@ -15,6 +15,9 @@ pub struct PlaceMention {
     pub place: usize,
     /// The mention was introduced by an admin cue (محافظة، ولاية، ريف...).
     pub admin_cue: bool,
+    /// The mention reads as a location: after "في", "داخل", a compass word, or with the
+    /// preposition ب ("بسوريا"); a bare country name is often an actor ("السعودية").
+    pub locative: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +68,8 @@ const FOREIGN_PLACE: u64 = 100_000;
 
 /// Words before a place name that say it is a governorate or province.
 const ADMIN_CUES: &[&str] = &["محافظه", "ولايه", "اقليم", "ريف", "منطقه", "مقاطعه"];
+/// Words after which a name is where something happens.
+const LOCATIVE: &[&str] = &["في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "انحاء", "ارجاء", "اراضي", "مناطق", "قرب", "بالقرب", "حدود", "الي", "من", "نحو", "باتجاه"];
 /// Words that license a stop-name as a place ("مدينة الباب").
 const STRICT_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه"];
 /// Words before a place name that say it is a place (they license small places).
@@ -137,7 +142,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
 
     let mut actors = Vec::new();
     let mut sources = Vec::new();
-    let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool, bool)> = Vec::new();
+    let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool, bool, bool, bool)> = Vec::new();
     for h in lex.entities.find(text, &doc.tokens, &keys) {
         let mut place_ids = Vec::new();
         let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
@@ -161,7 +166,10 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
             }
         }
         if !place_ids.is_empty() {
-            raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, cue || !single));
+            let neighbourhood = prev_key(h.tok_start).is_some_and(|k| k == "حي" || k == "احياء");
+            let w = &text[doc.tokens[h.tok_start].range.clone()];
+            let locative = prev_key(h.tok_start).is_some_and(|k| LOCATIVE.contains(&k)) || w[..h.prefix_len].ends_with('ب') || cue;
+            raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, (cue && !neighbourhood) || !single, neighbourhood, locative));
         }
     }
     resolve_generic_actors(text, lex, &mut actors);
@@ -173,7 +181,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         let p = &lex.places[i];
         p.level <= PlaceLevel::Admin1 || p.curated || p.population >= FOREIGN_PLACE
     };
-    for (r, _, ids, _, _) in &raw_places {
+    for (r, _, ids, _, _, _, _) in &raw_places {
         let mut cs: Vec<&str> = ids.iter().filter(|&&i| reliable(i)).map(|&i| lex.places[i].country.as_str()).collect();
         cs.sort_unstable();
         cs.dedup();
@@ -191,7 +199,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     // Outside the focus country only well-known places (or cued/multi-word names) count.
     let places = raw_places
         .into_iter()
-        .filter_map(|(range, toks, ids, admin_cue, cued)| {
+        .filter_map(|(range, toks, ids, admin_cue, cued, neighbourhood, locative)| {
             let ids: Vec<usize> = ids
                 .into_iter()
                 .filter(|&i| {
@@ -199,7 +207,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                     let home = focus.as_deref() == Some(p.country.as_str());
                     // A cue word licenses a mid-sized foreign town, not a hamlet that shares
                     // its name with a place of the article's own country.
-                    home || focus.is_none() || match p.level {
+                    home || focus.is_none() || !neighbourhood && match p.level {
                         PlaceLevel::Country => true,
                         PlaceLevel::Admin1 => admin_cue || cued,
                         _ => p.population >= FOREIGN_PLACE || (cued && p.population >= SMALL_PLACE),
@@ -222,7 +230,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                 (in_focus as u8, level_fit, p.population.min(u64::MAX / 8))
             };
             let place = *ids.iter().max_by_key(|i| score(i)).unwrap();
-            Some(PlaceMention { range, toks, place, admin_cue })
+            Some(PlaceMention { range, toks, place, admin_cue, locative })
         })
         .collect();
 
