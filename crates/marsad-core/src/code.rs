@@ -60,6 +60,8 @@ struct Draft {
     mode: Option<String>,
     status: &'static str,
     actor1: Option<(usize, Range<usize>)>,
+    /// actor1 is the "unidentified" default, not read in the text.
+    actor1_inferred: bool,
     actor2: Option<(usize, Range<usize>)>,
     place: Option<(usize, Option<Range<usize>>)>,
     /// The place was stated in the event's own sentence (not an article fallback).
@@ -190,6 +192,9 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 if let Some(mut d) = cx.draft(si, c, t, w, &last_sources) {
                     if d.actor1.is_none() {
                         cx.carry_actor(&mut d, &drafts);
+                    }
+                    if d.actor1.is_none() {
+                        cx.unidentified_perpetrator(&mut d);
                     }
                     // Deaths beside a non-violent act ("الانشقاقات التي قتل التنظيم بسببها
                     // 350") are a killing of their own.
@@ -460,6 +465,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             mode,
             status,
             actor1,
+            actor1_inferred: false,
             actor2,
             place,
             place_local,
@@ -519,6 +525,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// Bombings, killings and abductions whose doer the text does not name were done by
+    /// an "Unidentified armed group" (annotation guide); the act's own words name it.
+    fn unidentified_perpetrator(&self, d: &mut Draft) {
+        let unnamed = matches!(d.sub_event_type.as_str(), "Suicide bomb" | "Remote explosive/landmine/IED" | "Attack" | "Abduction/forced disappearance" | "Grenade");
+        if !unnamed {
+            return;
+        }
+        if let Some(i) = self.lex.actors.iter().position(|a| a.id == "unidentified-armed-group") {
+            d.actor1 = Some((i, d.trig_range.clone()));
+            d.actor1_inferred = true;
+            d.explain.push("actor1: unnamed perpetrator".into());
+        }
+    }
+
     /// An act told without its doer continues the one just told ("كما دمرت إحدى الغارات
     /// دبابة" after "شنت طائرات التحالف غارات"); an air strike is flown by the last state or
     /// foreign force the article named before it.
@@ -538,7 +558,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(a) = force {
                 if d.actor2.as_ref().is_none_or(|x| x.0 != a.actor) {
                     d.actor1 = Some((a.actor, a.range.clone()));
-                    d.explain.push("actor1: the last state or foreign force named before the strike".into());
+                        d.explain.push("actor1: the last state or foreign force named before the strike".into());
                 }
             }
         }
@@ -1000,7 +1020,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 _ => true,
             };
             let same_actor = match (&o.actor1, &d.actor1) {
-                (Some(a), Some(b)) => a.0 == b.0,
+                (Some(a), Some(b)) => a.0 == b.0 || o.actor1_inferred || d.actor1_inferred,
                 _ => true,
             };
             let known = |x: &DateField| x.precision != "unknown";
@@ -1016,8 +1036,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 if o.fatalities.is_none() {
                     o.fatalities = d.fatalities.clone();
                 }
-                if o.actor1.is_none() {
+                if o.actor1.is_none() || (o.actor1_inferred && !d.actor1_inferred && d.actor1.is_some()) {
                     o.actor1 = d.actor1.clone();
+                    o.actor1_inferred = d.actor1_inferred;
                 }
                 if o.actor2.is_none() {
                     o.actor2 = d.actor2.clone();
