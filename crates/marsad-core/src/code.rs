@@ -181,7 +181,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     };
                     if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
                         if prev.fatalities.is_none() {
-                            prev.fatalities = cx.fatalities(c).or_else(|| cx.fatalities(&s.range));
+                            prev.fatalities = cx.deaths(c, false);
                         }
                         prev.explain.push(format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
                         continue;
@@ -440,7 +440,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let status = self.status(t, c);
-        let fatalities = self.fatalities(c).or_else(|| self.fatalities(&s.range)).or_else(|| self.no_casualties(si));
+        // Deaths told in the act's clause, else in what follows it in the sentence
+        // ("..., ما أسفر عن مقتل 5"), counting only plain death words there.
+        let rest = c.start..s.range.end;
+        let fatalities = self.fatalities(c).or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
         let place_local = local.is_some();
@@ -600,12 +603,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Deaths stated in a range: a number next to a death word ("مقتل 15 شخصا",
     /// "15 قتيلا", "قتل 3 جنود"), or a death word with one singular victim ("مقتل جندي").
     fn fatalities(&self, r: &Range<usize>) -> Option<Count> {
+        self.deaths(r, true)
+    }
+
+    /// As `fatalities`; `acts` also counts killing acts (executions, assassinations).
+    fn deaths(&self, r: &Range<usize>, acts: bool) -> Option<Count> {
         let toks = self.doc.tokens_in(r);
         // Death words, and acts that are killings by definition ("إعدام 21 قبطيا").
         let kills: Vec<&TriggerMention> = within(&self.ents.triggers, r, |t| &t.range)
             .filter(|t| {
                 let te = &self.lex.triggers[t.trigger];
-                te.role == TriggerRole::Kill || matches!(te.mode.as_deref(), Some("execution" | "assassination" | "massacre"))
+                te.role == TriggerRole::Kill || (acts && matches!(te.mode.as_deref(), Some("execution" | "assassination" | "massacre")))
             })
             .collect();
         if kills.is_empty() {
