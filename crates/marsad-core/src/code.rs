@@ -666,7 +666,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "أوقع قتيلا": one death in the singular.
             for k in &kills {
                 let w = key(self.doc.tok(k.toks.start));
-                if k.toks.len() == 1 && ["قتيلا", "قتيل"].contains(&w) && !toks.clone().any(|i| self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[i].range.start)) {
+                // Not "بين قتيل وجريح": dead and wounded lumped together.
+                let lumped = k.toks.end < toks.end && matches!(self.keys[k.toks.end], "وجريح" | "وجرحي" | "ومصاب" | "ومصابين");
+                if k.toks.len() == 1 && !lumped && ["قتيلا", "قتيل"].contains(&w) && !toks.clone().any(|i| self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[i].range.start)) {
                     return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
                 }
             }
