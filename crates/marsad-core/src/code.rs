@@ -10,7 +10,7 @@
 use crate::doc::Doc;
 use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
 use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
-use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_DENIAL, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
 use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
 use crate::numbers::NumberMention;
 use crate::tokenize::key;
@@ -261,7 +261,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let ct = self.doc.tokens_in(clause);
         let from = t.toks.start.saturating_sub(3).max(ct.start);
         let far = t.toks.start.saturating_sub(5).max(ct.start);
-        self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS)
+        self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {

@@ -140,6 +140,8 @@ pub struct Cues {
     pub no_casualties: Vec<String>,
     #[serde(default)]
     pub official_titles: Vec<String>,
+    #[serde(default)]
+    pub denial: Vec<String>,
 }
 
 /// Everything the coder looks words up in.
