@@ -142,7 +142,9 @@ impl Filter {
         // Types are matched case-insensitively by mapping to the ontology's spelling
         // first (see `validate`), so the comparison here can use the indexes.
         if let Some(v) = nonempty(&self.event_type) {
-            w.push("e.event_type = ?");
+            // With a subtype, its index (events_subtype) is the selective one; unary "+"
+            // keeps the planner from the broader type index.
+            w.push(if nonempty(&self.sub_event_type).is_some() { "+e.event_type = ?" } else { "e.event_type = ?" });
             p.push(Value::Text(v.to_string()));
         }
         if let Some(v) = nonempty(&self.sub_event_type) {

@@ -30,13 +30,18 @@ pub fn prepare(rec: Record, text: Option<String>, version: String) -> Prepared {
 /// [`prepare`] with the events already serialized (one string per event, same order).
 pub fn prepare_with_json(rec: Record, text: Option<String>, version: String, events_json: Vec<String>) -> Prepared {
     let text_hash = hash_hex(text.as_deref().unwrap_or("").as_bytes());
-    let index_body = match (&text, &rec.article.title) {
+    let index_body = index_body_of(text.as_deref(), rec.article.title.as_deref());
+    Prepared { meta: rec.article, text, text_hash, version, warnings: rec.warnings, events: rec.events, events_json, index_body }
+}
+
+/// The full-text index body of an article: its title and text, folded (see [`fts::index_body`]).
+pub fn index_body_of(text: Option<&str>, title: Option<&str>) -> String {
+    match (text, title) {
         (Some(t), Some(title)) => fts::index_body(&format!("{title}\n{t}")),
         (Some(t), None) => fts::index_body(t),
         (None, Some(title)) => fts::index_body(title),
         (None, None) => String::new(),
-    };
-    Prepared { meta: rec.article, text, text_hash, version, warnings: rec.warnings, events: rec.events, events_json, index_body }
+    }
 }
 
 /// Version string for a record that was extracted elsewhere (a gold file, another run):

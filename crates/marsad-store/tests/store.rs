@@ -284,3 +284,12 @@ fn text_query_plans_agree() {
         assert_eq!(ids(true), ids(false), "{q}");
     }
 }
+
+#[test]
+fn index_fold_is_the_engine_fold() {
+    let mut texts: Vec<String> = corpus(300).into_iter().map(|a| a.text).collect();
+    texts.push("Ça, ÉTÉ: Şanlıurfa — ١٢٣ ۴۵ ٪ ـــ بِالمَوْصِلِ ﻻ ﷲ 𝔸 ½ x²".into());
+    for t in &texts {
+        assert_eq!(marsad_store::fts::fold(t), marsad_core::normalize::fold(t));
+    }
+}

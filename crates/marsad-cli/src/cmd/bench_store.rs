@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long)]
     pub gold: Vec<String>,
     /// Articles per transaction.
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 5000)]
     pub batch: usize,
     /// Concurrent API clients.
     #[arg(long, default_value_t = 100)]
@@ -93,7 +93,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
         eprintln!("bench-store: {} seed records ({per_round} events, avg text {avg_text} bytes) x {rounds} = {n_articles} articles, {} events", seeds.len(), rounds * per_round);
         let mut store = Store::open(&a.db)?;
-        store.conn.execute_batch("PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 20000;")?;
+        store.conn.execute_batch("PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 50000;")?;
+        let ckpt = marsad_store::Checkpointer::start(&a.db, Duration::from_millis(250))?;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<marsad_store::Prepared>>(2);
         let started = Instant::now();
         let writer = std::thread::spawn(move || -> Result<(BatchStats, Duration)> {
@@ -123,6 +124,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
         drop(tx);
         let (stats, busy) = writer.join().map_err(|_| anyhow::anyhow!("writer panicked"))??;
+        drop(ckpt);
         let secs = started.elapsed().as_secs_f64();
         println!(
             "ingest: {} articles, {} events in {:.1}s = {:.0} articles/s, {:.0} events/s (writer busy {:.1}s: {:.0} articles/s)",
