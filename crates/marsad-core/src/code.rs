@@ -447,7 +447,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
         let place_local = local.is_some();
-        let place = local.or_else(|| self.article_place());
+        // Else the place the previous sentence named (the report goes on about it), else
+        // the article's.
+        let prev_place = || {
+            let prev = self.doc.sentences.get(si.checked_sub(1)?)?;
+            let same_para = !self.doc.text()[prev.range.end..s.range.start].contains('\n');
+            if same_para { self.local_place(&prev.range, &prev.range) } else { None }
+        };
+        let place = local.or_else(prev_place).or_else(|| self.article_place());
         let date = self.date(c, &s.range);
         // The caller passes this sentence's chain, or the one the paragraph or lead gave.
         let sources = inherited.to_vec();
