@@ -51,7 +51,6 @@ struct Ctx<'a, 'd> {
 
 #[derive(Clone)]
 struct Draft {
-    trigger: usize,
     trig_range: Range<usize>,
     sentence: usize,
     clause: Range<usize>,
@@ -87,7 +86,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
     let keys = crate::lexicon::index::token_keys(doc.text(), &doc.tokens);
     let cx = Ctx { keys, doc, lex, ents, id, publisher };
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut pending_kills: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    let mut pending_kills: Vec<(usize, Range<usize>)> = Vec::new();
     let mut last_sources: Vec<format::Source> = Vec::new();
     let mut last_para = 0usize;
     let (mut para, mut scanned) = (0usize, 0usize);
@@ -158,9 +157,8 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             }
             let chosen = match (best, kill) {
                 (Some((t, w)), _) if w >= 0.45 => Some((t, w)),
-                (_, Some(k)) => {
-                    pending_kills.push((si, c.clone(), drafts.len()));
-                    let _ = k;
+                (_, Some(_)) => {
+                    pending_kills.push((si, c.clone()));
                     None
                 }
                 _ => None,
@@ -212,7 +210,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
         // Death clauses without an act of their own: attach to this sentence's act, or
         // become a killing.
         let kills: Vec<_> = pending_kills.drain(..).collect();
-        for (ksi, kc, _) in kills {
+        for (ksi, kc) in kills {
             let fat = cx.fatalities(&kc);
             let same_sentence = drafts[first_draft_of_sentence..].iter().position(|d| d.sentence == ksi).map(|p| p + first_draft_of_sentence);
             // A death count in the next sentences usually reports the toll of the act just told.
@@ -466,7 +464,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             confidence *= 0.85;
         }
         Some(Draft {
-            trigger: t.trigger,
             trig_range: t.range.clone(),
             sentence: si,
             clause: c.clone(),
@@ -489,7 +486,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, inherited: &[format::Source]) -> Option<Draft> {
-        let s = &self.doc.sentences[si];
         let t = within(&self.ents.triggers, c, |t| &t.range).find(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
         // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
         // The victims are named right after the death word (and its count).
@@ -520,7 +516,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if fat.is_some() {
             d.fatalities = fat;
         }
-        let _ = s;
         Some(d)
     }
 
@@ -1019,7 +1014,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             evidence: self.span(d.clause.clone()),
             confidence: (d.confidence * 100.0).round() / 100.0,
         };
-        let _ = (d.trigger, d.trig_range, d.sentence);
         (ev, Explain { lines: explain })
     }
 }
@@ -1072,7 +1066,3 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     out
 }
 
-#[allow(dead_code)]
-fn level_rank(l: PlaceLevel) -> u8 {
-    l as u8
-}

@@ -3,7 +3,7 @@
 
 use crate::doc::Doc;
 use crate::lexicon::index::token_keys;
-use crate::lexicon::{EntityKind, Lexicon, PlaceLevel, TriggerRole};
+use crate::lexicon::{EntityKind, Lexicon, PlaceLevel};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -244,6 +244,5 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         }
     }
     let cues = lex.cue_index.find(text, &doc.tokens, &keys).into_iter().flat_map(|h| h.entries.iter().map(move |e| CueMention { toks: h.tok_start..h.tok_end, kind: e.id })).collect();
-    let _ = TriggerRole::Event;
     Entities { places, actors, sources, triggers, cues, focus_country: focus }
 }
