@@ -795,11 +795,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
-        let best_in = |r: &Range<usize>| {
-            within(&self.ents.places, r, |p| &p.range)
-                .filter(|p| p.locative || self.lex.places[p.place].level != PlaceLevel::Country)
-                .max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))
-                .map(|p| (p.place, Some(p.range.clone())))
+        let best_in = |r: &Range<usize>| -> Option<(usize, Option<Range<usize>>)> {
+            let cands: Vec<&crate::entities::PlaceMention> =
+                within(&self.ents.places, r, |p| &p.range).filter(|p| p.locative || self.lex.places[p.place].level != PlaceLevel::Country).collect();
+            let best = cands.iter().max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))?;
+            // "شنت القاهرة غارات ... في ليبيا": a place that is not read as a location loses
+            // to one in another country that is.
+            let country = |p: &crate::entities::PlaceMention| self.lex.places[p.place].country.as_str();
+            let best = if best.locative {
+                best
+            } else {
+                cands.iter().filter(|p| p.locative && country(p) != country(best)).max_by_key(|p| self.lex.places[p.place].level).unwrap_or(best)
+            };
+            Some((best.place, Some(best.range.clone())))
         };
         best_in(c).or_else(|| best_in(s))
     }

@@ -143,6 +143,8 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     let mut actors = Vec::new();
     let mut sources = Vec::new();
     let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool, bool, bool, bool)> = Vec::new();
+    // Places matched through a stop-name ("قرية دير ..."): only ever in the focus country.
+    let mut via_stopname: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for h in lex.entities.find(text, &doc.tokens, &keys) {
         let mut place_ids = Vec::new();
         let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
@@ -159,7 +161,10 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                     let p = &lex.places[e.id as usize];
                     let small = single && p.level >= PlaceLevel::City && !p.curated && p.population < SMALL_PLACE;
                     if !small || cue {
-                        place_ids.push(e.id as usize)
+                        place_ids.push(e.id as usize);
+                        if e.flag {
+                            via_stopname.insert(e.id as usize);
+                        }
                     }
                 }
                 _ => {}
@@ -207,6 +212,9 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                     let home = focus.as_deref() == Some(p.country.as_str());
                     // A cue word licenses a mid-sized foreign town, not a hamlet that shares
                     // its name with a place of the article's own country.
+                    if !home && via_stopname.contains(&i) {
+                        return false;
+                    }
                     home || focus.is_none() || !neighbourhood && match p.level {
                         PlaceLevel::Country => true,
                         PlaceLevel::Admin1 => admin_cue || cued,
