@@ -87,29 +87,18 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
     let cx = Ctx { keys, doc, lex, ents, id, publisher };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending_kills: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut last_sources: Vec<format::Source> = Vec::new();
-    let mut last_para = 0usize;
-    let (mut para, mut scanned) = (0usize, 0usize);
     // A wire service or paper cited in the lead ("ذكرت رويترز") is the outermost source
     // of the whole report.
     let lead_media: Vec<format::Source> =
         doc.sentences.iter().take(2).flat_map(|s| cx.sources_in(&s.range)).filter(|s| s.kind == "media").take(1).collect();
     for (si, s) in doc.sentences.iter().enumerate() {
-        // Paragraph boundary resets inherited sources.
-        para += doc.text()[scanned..s.range.start].matches('\n').count();
-        scanned = s.range.start;
-        if para != last_para {
-            last_sources.clear();
-            last_para = para;
-        }
-        let mut sent_sources = cx.sources_in(&s.range);
-        if !sent_sources.is_empty() && !sent_sources.iter().any(|x| x.kind == "media") {
-            sent_sources.splice(0..0, lead_media.iter().cloned());
-        }
-        if !sent_sources.is_empty() {
-            last_sources = sent_sources.clone();
-        } else if last_sources.is_empty() {
-            last_sources = lead_media.clone();
+        // The attribution a sentence states covers its acts; with none, the lead's outlet.
+        // (Carrying a chain on to later sentences attributed too much: measured on dev.)
+        let mut chain = cx.sources_in(&s.range);
+        if chain.is_empty() {
+            chain = lead_media.clone();
+        } else if !chain.iter().any(|x| x.kind == "media") {
+            chain.splice(0..0, lead_media.iter().cloned());
         }
         let first_draft_of_sentence = drafts.len();
         for c in &s.clauses {
@@ -187,7 +176,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 }
             }
             if let Some((t, w)) = chosen {
-                if let Some(mut d) = cx.draft(si, c, t, w, &last_sources) {
+                if let Some(mut d) = cx.draft(si, c, t, w, &chain) {
                     if d.actor1.is_none() {
                         cx.carry_actor(&mut d, &drafts);
                     }
@@ -200,7 +189,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     let deaths = if violent || d.sub_event_type == "Excessive force against protesters" { None } else { d.fatalities.take() };
                     drafts.extend(cx.split_by_town(d, c));
                     if let Some(f) = deaths.filter(|f| f.min > 0) {
-                        if let Some(k) = cx.kill_draft(si, c, Some(f), &last_sources) {
+                        if let Some(k) = cx.kill_draft(si, c, Some(f), &chain) {
                             drafts.push(k);
                         }
                     }
@@ -224,7 +213,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     }
                 }
                 None => {
-                    if let Some(d) = cx.kill_draft(ksi, &kc, fat, &last_sources) {
+                    if let Some(d) = cx.kill_draft(ksi, &kc, fat, &chain) {
                         drafts.push(d);
                     }
                 }
@@ -375,7 +364,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (a1.map(|a| (a.actor, a.range.clone())), a2.map(|a| (a.actor, a.range.clone())), why)
     }
 
-    fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, inherited: &[format::Source]) -> Option<Draft> {
+    fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, chain: &[format::Source]) -> Option<Draft> {
         let te = &self.lex.triggers[t.trigger];
         let s = &self.doc.sentences[si];
         let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
@@ -454,8 +443,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         };
         let place = local.or_else(prev_place).or_else(|| self.article_place());
         let date = self.date(c, &s.range);
-        // The caller passes this sentence's chain, or the one the paragraph or lead gave.
-        let sources = inherited.to_vec();
+        let sources = chain.to_vec();
         let mut confidence = w;
         if actor1.is_none() {
             confidence *= 0.85;
@@ -485,7 +473,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         })
     }
 
-    fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, inherited: &[format::Source]) -> Option<Draft> {
+    fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, chain: &[format::Source]) -> Option<Draft> {
         let t = within(&self.ents.triggers, c, |t| &t.range).find(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
         // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
         // The victims are named right after the death word (and its count).
@@ -495,7 +483,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             || (toks.start..t.toks.start).rev().take(3).any(|i| COMBATANT_NOUNS.contains(&self.bare(i)));
         let victims_actor = self.actors_in(c).into_iter().find(|a| a.toks.start >= t.toks.end && a.toks.start < window.end);
         let armed_victim = victims_actor.is_some_and(|a| !matches!(self.actor_kind(a.actor), "civilians" | "media" | "protesters"));
-        let mut d = self.draft(si, c, t, 0.6, inherited)?;
+        let mut d = self.draft(si, c, t, 0.6, chain)?;
         if combatants || armed_victim {
             d.event_type = "Battles".into();
             d.sub_event_type = "Armed clash".into();
