@@ -610,6 +610,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let mut total: Option<Count> = None;
+        let mut last_counted: Option<usize> = None;
         for n in self.numbers_in(r) {
             let nt = self.doc.tokens_in(&n.range);
             if nt.is_empty() {
@@ -639,7 +640,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
                 // A second count with its own death word ("مقتل 21 ... ومقتل 3") or joined by و
                 // ("عشرة ... وثلاثة آخرون") counts other dead of the same act.
-                let own_kill = kill_before && total.is_some();
+                // Not a count repeated in digits and words ("(15) خمسة عشر"), and only
+                // within a few words of the first.
+                let near_prev = last_counted.is_some_and(|e| nt.start <= e + 8);
+                let repeated = total.as_ref().is_some_and(|p: &Count| p.min == n.min && p.max == n.max) && last_counted.is_some_and(|e| nt.start <= e + 2);
+                let own_kill = kill_before && total.is_some() && near_prev && !repeated;
+                if repeated {
+                    continue;
+                }
+                last_counted = Some(nt.end);
                 total = Some(match total {
                     None => c,
                     Some(prev) if prev.max.is_some() && c.max.is_some() && (own_kill || self.joined_by_and(n, after)) => Count {
