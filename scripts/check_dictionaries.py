@@ -112,7 +112,7 @@ def check_entries(entries, what, kinds, rep, *, is_actor):
                 rep.err(f"{where}: country {c!r} is not ISO 3166-1 alpha-2")
             allowed = {"id", "name", "kind", "country", "aliases_ar", "aliases_en", "parent", "contextual", "note"}
         else:
-            allowed = {"id", "name", "kind", "aliases_ar", "generic", "note"}
+            allowed = {"id", "name", "kind", "aliases_ar", "generic", "note", "publisher_codes"}
         for k in e:
             if k not in allowed:
                 rep.err(f"{where}: unknown key {k}")
