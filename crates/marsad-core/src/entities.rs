@@ -79,15 +79,19 @@ const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مد
 /// article has already identified: they refer to its most-mentioned named armed group.
 const CATEGORY_ACTORS: &[&str] = &["armed-militants", "unidentified-armed-group"];
 
-fn resolve_generic_actors(text: &str, lex: &Lexicon, actors: &mut [ActorMention]) {
+/// The article's most-mentioned named armed group (rebels or militia), if any.
+fn dominant_armed_group(lex: &Lexicon, actors: &[ActorMention]) -> Option<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for a in actors.iter() {
+    for a in actors {
         let e = &lex.actors[a.actor];
         if matches!(e.kind.as_str(), "rebels" | "militia") && !e.contextual && !CATEGORY_ACTORS.contains(&e.id.as_str()) {
             *counts.entry(a.actor).or_default() += 1;
         }
     }
-    let Some((&dominant, _)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
+    counts.into_iter().max_by_key(|&(id, n)| (n, std::cmp::Reverse(id))).map(|(id, _)| id)
+}
+
+fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &mut [ActorMention]) {
     for a in actors.iter_mut() {
         let e = &lex.actors[a.actor];
         if !CATEGORY_ACTORS.contains(&e.id.as_str()) {
@@ -104,15 +108,7 @@ fn resolve_generic_actors(text: &str, lex: &Lexicon, actors: &mut [ActorMention]
 
 /// "التنظيم", "الجماعة", "الميليشيا" on their own refer back to the armed group the
 /// article is about (its most-mentioned named rebel group or militia).
-fn add_anaphoric_actors(doc: &Doc, keys: &[&str], lex: &Lexicon, actors: &mut Vec<ActorMention>) {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for a in actors.iter() {
-        let e = &lex.actors[a.actor];
-        if matches!(e.kind.as_str(), "rebels" | "militia") && !e.contextual && !CATEGORY_ACTORS.contains(&e.id.as_str()) {
-            *counts.entry(a.actor).or_default() += 1;
-        }
-    }
-    let Some((&dominant, _)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else { return };
+fn add_anaphoric_actors(doc: &Doc, keys: &[&str], dominant: usize, actors: &mut Vec<ActorMention>) {
     let mut added = Vec::new();
     let mut next = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -177,8 +173,12 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
             raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, (cue && !neighbourhood) || !single, neighbourhood, locative));
         }
     }
-    resolve_generic_actors(text, lex, &mut actors);
-    add_anaphoric_actors(doc, &keys, lex, &mut actors);
+    // Resolving category words only adds mentions of the dominant group, so it stays
+    // dominant for the anaphora that follow.
+    if let Some(dominant) = dominant_armed_group(lex, &actors) {
+        resolve_generic_actors(text, lex, dominant, &mut actors);
+        add_anaphoric_actors(doc, &keys, dominant, &mut actors);
+    }
     // Country focus: unambiguous mentions vote for their country (lead sentence twice).
     let lead_end = doc.sentences.first().map_or(0, |s| s.range.end);
     let mut votes: HashMap<&str, f64> = HashMap::new();
