@@ -75,6 +75,12 @@ fn decode(bytes: &[u8], what: &str, warnings: &mut Vec<String>) -> String {
 /// Parse one JSON line into an article. `Err` is the reason for rejecting it.
 pub fn parse_json_line(line: &str) -> Result<Article, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    article_from_value(&v)
+}
+
+/// An article from a parsed JSON object: `id` and `text` required, `date`, `title`,
+/// `source`, `url` optional. `Err` is the reason for rejecting it.
+pub fn article_from_value(v: &serde_json::Value) -> Result<Article, String> {
     let obj = v.as_object().ok_or("not a JSON object")?;
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),

@@ -67,27 +67,8 @@ pub fn parse_value(v: serde_json::Value) -> std::result::Result<Input, String> {
         }
         Ok(Input::Record(rec, text))
     } else {
-        let line = v.to_string();
-        marsad_input_like(&line, v)
+        marsad_input::article_from_value(&v).map(|a| Input::Article(a, Vec::new()))
     }
-}
-
-/// An article from a JSON object (same rules as marsad-input's JSON lines: `id` and `text`
-/// required, `date`, `title`, `source`, `url` optional).
-fn marsad_input_like(_line: &str, v: serde_json::Value) -> std::result::Result<Input, String> {
-    let obj = v.as_object().ok_or("not a JSON object")?;
-    let id = match obj.get("id") {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err("missing or empty \"id\"".into()),
-    };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => return Err(format!("article {id}: missing \"text\"")),
-        _ => return Err(format!("article {id}: \"text\" is not a string")),
-    };
-    let opt = |k: &str| obj.get(k).and_then(|x| x.as_str()).map(str::to_string);
-    Ok(Input::Article(Article { id, text, date: opt("date"), title: opt("title"), source: opt("source"), url: opt("url") }, Vec::new()))
 }
 
 /// Parse one JSON line.
