@@ -159,6 +159,18 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
                 let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
                 let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+                // "تلك القذائف", "هذا الهجوم", "بهذه الغارات": a demonstrative points back to an
+                // act already told, whatever word told it; it is never a new event.
+                // ("إثر ذلك مواجهات": a pronoun before an indefinite noun, not a demonstrative.)
+                if violent(&te.event_type) && definite && cx.demonstrative_before(t.toks.start) {
+                    if let Some(prev) = drafts.iter_mut().rev().find(|p| violent(&p.event_type)) {
+                        if prev.fatalities.is_none() {
+                            prev.fatalities = cx.deaths(c, false);
+                        }
+                        prev.explain.push(format!("also told in sentence {} ({:?}, after a demonstrative)", si + 1, &doc.text()[t.range.clone()]));
+                    }
+                    continue;
+                }
                 if definite && violent(&te.event_type) && t.toks.len() == 1 {
                     let here = cx.local_place(c, &s.range).map(|p| p.0);
                     let refers = |p: &Draft| {
@@ -555,6 +567,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// "هذا", "تلك", "لهذه", "وبذلك" right before token `i`.
+    fn demonstrative_before(&self, i: usize) -> bool {
+        const DEM: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء", "اوليك", "هاته"];
+        if i == 0 {
+            return false;
+        }
+        let mut k = self.doc.tok(i - 1);
+        for _ in 0..2 {
+            if DEM.contains(&key(k)) {
+                return true;
+            }
+            match k.chars().next() {
+                // Not ك: "كذلك" is "likewise".
+                Some('و' | 'ف' | 'ب' | 'ل') => k = &k[k.char_indices().nth(1).map_or(k.len(), |(b, _)| b)..],
+                _ => break,
+            }
+        }
+        DEM.contains(&key(k))
     }
 
     /// A common noun for a place ("المدينة", "القاعدة", "مواقع") in the clause.

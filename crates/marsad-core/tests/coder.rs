@@ -1,0 +1,58 @@
+//! The event coder on sentences from the corpus (../shared/corpus/news-sample.jsonl; the
+//! article id is given for each), one rule of the coder per test.
+
+use marsad_core::engine::Engine;
+use marsad_core::format::{Article, Event};
+
+fn code(date: &str, text: &str) -> Vec<Event> {
+    let a = Article { id: "t".into(), text: text.into(), date: Some(date.into()), ..Default::default() };
+    Engine::default().extract(&a).events
+}
+
+fn fatalities(e: &Event) -> Option<(u64, Option<u64>)> {
+    e.fatalities.as_ref().map(|f| (f.min, f.max))
+}
+
+/// "No news of casualties" leaves the toll unknown; "did not cause losses" makes it zero.
+#[test]
+fn no_news_of_casualties_is_unknown_not_zero() {
+    // snn-alwatan-393
+    let ev = code("2015-07-24", "وألقى الطيران المروحي مزيدا من البراميل المتفجرة على مناطق في بلدة تل شهاب من دون أنباء عن إصابات.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(fatalities(&ev[0]), None);
+    // snn-aljazirah-1089
+    let ev = code(
+        "2015-07-27",
+        "كما ألقى الطيران المروحي برميلين متفجرين على أماكن في منطقة الشدادي التي يسيطر عليها تنظيم داعش في ريف الحسكة الجنوبي، ولم ترد أنباء عن خسائر بشرية حتى اللحظة.",
+    );
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+    // snn-aawsat-2036
+    let ev = code("2015-08-04", "بينما تعرضت أماكن في منطقتي الكوم وكتف الغدر وقرية غمام بريف اللاذقية الشمالي، لقصف من قبل قوات النظام دون أنباء عن خسائر.");
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+    // snn-aawsat-2036: "لم يؤد إلى خسائر بشرية" is a toll of zero.
+    let ev = code(
+        "2015-08-04",
+        "اعترفت صفحات موالية للنظام بأن صواريخ وقذائف سقطت في محيط مدينة القرداحة والقرى القريبة منها، لكنها أشارت إلى أن هذا القصف لم يؤد إلى خسائر بشرية.",
+    );
+    assert!(!ev.is_empty());
+    assert_eq!(fatalities(&ev[0]), Some((0, Some(0))), "{ev:#?}");
+}
+
+/// A demonstrative ("هذا التفجير", "تلك القذائف") points back to an act already told.
+#[test]
+fn demonstrative_refers_back() {
+    // snn-aawsat-75
+    let ev = code(
+        "2015-07-21",
+        "وفي موازاة حصار الزبداني أعلن «اتحاد تنسيقيات الثورة»، أن «سيارة مفخخة انفجرت في باب الجابية بوسط العاصمة دمشق أدت إلى سقوط الكثير من الإصابات»، من دون إعطاء تفاصيل إضافية عن هذا التفجير.",
+    );
+    let bombs: Vec<_> = ev.iter().filter(|e| e.event_type == "Explosions/Remote violence").collect();
+    assert_eq!(bombs.len(), 1, "{ev:#?}");
+    // "إثر ذلك مواجهات": ذلك is a pronoun there, the clashes are a new act (snn-alyaum-2767).
+    let ev = code(
+        "2015-08-09",
+        "قال المرصد إن قوات النظام السوري ومقاتلين من حزب الله اللبناني حاولوا فجر الاحد التقدم في الجهة الشمالية لمدينة داريا بريف دمشق الغربي لاستعادة مواقع كان خسروها في الأيام القليلة الماضية لتندلع إثر ذلك مواجهات عنيفة.",
+    );
+    assert!(ev.iter().any(|e| e.sub_event_type == "Armed clash"), "{ev:#?}");
+}
