@@ -311,6 +311,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         a2 = Some(a);
                         why.push("actor2: object after the trigger".into());
                     }
+                } else if a1.is_none() && a.toks.start <= t.toks.end + 1 && patient_first && self.agent_then_patient(t, a, &cands) {
+                    // "حرق داعش الطيار", "قتل الحوثيون ثلاثة مدنيين", "اعتقال الشرطة 5 أشخاص":
+                    // an armed actor followed straight by its victim is the doer.
+                    a1 = Some(a);
+                    why.push("actor1: armed doer between a transitive act and its victim".into());
                 } else if a1.is_none() && a.toks.start <= t.toks.end + 3 && !patient_first {
                     a1 = Some(a);
                     why.push("actor1: subject or genitive right after the trigger".into());
@@ -490,10 +495,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
         // The victims are named right after the death word (and its count).
         let toks = self.doc.tokens_in(c);
-        let window = t.toks.end..(t.toks.end + 4).min(toks.end);
+        let cands = self.actors_in(c);
+        // "قتل تنظيم داعش 4 مدنيين": the armed doer comes first, the victims after it.
+        let doer = cands.iter().find(|a| a.toks.start == t.toks.end && self.agent_then_patient(t, a, &cands));
+        let from = doer.map_or(t.toks.end, |a| a.toks.end);
+        let window = from..(from + 4).min(toks.end);
         let combatants = window.clone().any(|i| COMBATANT_NOUNS.contains(&self.bare(i)))
-            || (toks.start..t.toks.start).rev().take(3).any(|i| COMBATANT_NOUNS.contains(&self.bare(i)));
-        let victims_actor = self.actors_in(c).into_iter().find(|a| a.toks.start >= t.toks.end && a.toks.start < window.end);
+            || (doer.is_none() && (toks.start..t.toks.start).rev().take(3).any(|i| COMBATANT_NOUNS.contains(&self.bare(i))));
+        let victims_actor = cands.iter().copied().find(|a| a.toks.start >= from && a.toks.start < window.end);
         let armed_victim = victims_actor.is_some_and(|a| !matches!(self.actor_kind(a.actor), "civilians" | "media" | "protesters"));
         let mut d = self.draft(si, c, t, 0.6, chain)?;
         if combatants || armed_victim {
@@ -567,6 +576,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// After a transitive act word ("حرق", "قتل", "اعتقال", "اختطاف", "إعدام"), is `a` an
+    /// armed actor followed at once (no preposition) by a victim — a number, a person
+    /// noun or a civilian actor? Then `a` is the genitive/subject doer and the next the
+    /// object. Intransitive death words ("مقتل", "مصرع", "استشهاد") take no doer.
+    fn agent_then_patient(&self, t: &TriggerMention, a: &ActorMention, cands: &[&ActorMention]) -> bool {
+        const INTRANSITIVE: &[&str] = &["مقتل", "مصرع", "استشهاد", "قتلي", "قتيل", "قتيلا", "قتلوا", "قتلا", "لقي", "لقوا", "سقوط", "وفاه", "هلاك"];
+        if t.toks.len() != 1 || INTRANSITIVE.contains(&self.bare(t.toks.start)) {
+            return false;
+        }
+        if !matches!(self.actor_kind(a.actor), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown") {
+            return false;
+        }
+        let n = a.toks.end;
+        if n >= self.doc.tokens.len() {
+            return false;
+        }
+        let k = self.bare(n);
+        let victim_actor = cands.iter().any(|b| b.toks.start == n && matches!(self.actor_kind(b.actor), "civilians" | "media" | "protesters" | "government"));
+        let number = self.doc.numbers.iter().any(|x| x.range.start == self.doc.tokens[n].range.start);
+        victim_actor || number || PERSON_NOUNS.contains(&k) || matches!(k, "طيار" | "رهينه" | "رهاين" | "اسير" | "اسري" | "معتقل" | "معتقلين")
     }
 
     /// "هذا", "تلك", "لهذه", "وبذلك" right before token `i`.

@@ -56,3 +56,19 @@ fn demonstrative_refers_back() {
     );
     assert!(ev.iter().any(|e| e.sub_event_type == "Armed clash"), "{ev:#?}");
 }
+
+/// A transitive act word followed by an armed actor and then its victim: the actor is the
+/// doer ("اعتقل تنظيم داعش 38 مواطنا"), not the victim.
+#[test]
+fn armed_actor_before_the_victim_is_the_doer() {
+    // snn-aawsat-20
+    let ev = code("2015-07-21", "من ناحية أخرى، اعتقل تنظيم داعش 38 مواطنا في مناطق مختلفة بمدينة الموصل أمس، إثر أدائهم صلاة العيد التي منعها التنظيم قبل أيام.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Arrests").expect("the arrests");
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"), "{e:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("IQ"));
+    // snn-aawsat-78
+    let ev = code("2015-07-21", "وقتل تنظيم داعش 4 مدنيين، بينهم طفل وسيدتان، أما تنظيم جبهة النصرة فقد قتل طفلين.");
+    let e = ev.first().expect("the killing");
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"), "{ev:#?}");
+    assert_eq!(fatalities(e), Some((4, Some(4))));
+}
