@@ -72,3 +72,16 @@ fn armed_actor_before_the_victim_is_the_doer() {
     assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"), "{ev:#?}");
     assert_eq!(fatalities(e), Some((4, Some(4))));
 }
+
+/// Victims named in the singular count one each ("قتل قائد عسكري وأحد العناصر" = 2).
+#[test]
+fn singular_victims_are_counted() {
+    // snn-aawsat-2036
+    let ev = code(
+        "2015-08-04",
+        "بينما قتل قائد عسكري وأحد العناصر في «فيلق الشام» خلال اشتباكات مع قوات النظام والمسلحين الموالين لها في تل حمكي بريف جسر الشغور.",
+    );
+    let e = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!(fatalities(e), Some((2, Some(2))), "{ev:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("SY"));
+}
