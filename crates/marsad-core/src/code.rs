@@ -199,7 +199,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     // 350") are a killing of their own.
                     let violent = matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots");
                     let deaths = if violent || d.sub_event_type == "Excessive force against protesters" { None } else { d.fatalities.take() };
-                    drafts.extend(cx.split_by_town(d, c));
+                    drafts.extend(cx.split_by_town(d, &cx.with_targets(c, &s.clauses)));
                     if let Some(f) = deaths.filter(|f| f.min > 0) {
                         if let Some(k) = cx.kill_draft(si, c, Some(f), &chain) {
                             drafts.push(k);
@@ -446,7 +446,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let status = self.status(t, c);
         // Deaths told in the act's clause, else in what follows it in the sentence
         // ("..., ما أسفر عن مقتل 5"), counting only plain death words there.
-        let rest = c.start..s.range.end;
+        // Up to the next clause that tells an act of its own ("..., بينما قتل قائد خلال
+        // اشتباكات": those deaths are the clash's).
+        let own_act = |r: &Range<usize>| within(&self.ents.triggers, r, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill);
+        let rest_end = s.clauses.iter().find(|n| n.start >= c.end && own_act(n)).map_or(s.range.end, |n| n.start);
+        let rest = c.start..rest_end;
         let fatalities = self.fatalities(c).or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
@@ -827,7 +831,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let gap = self.doc.tokens_in(&(q.range.end..p.range.start));
                 let first = &self.doc.text()[self.doc.tokens[p.toks.start].range.clone()];
                 let punct_ok = !self.doc.text()[q.range.end..p.range.start].contains(['.', '(', ':']);
-                punct_ok && (first.starts_with('و') || gap.clone().any(|i| self.keys[i] == "و")) && gap.clone().all(|i| JOINERS.contains(&self.bare(i)) || self.keys[i] == "و")
+                // A name the gazetteer lacks may sit in the list ("بنش وبلدات طعوم وسرمين"):
+                // a gap word right after a joiner is allowed.
+                let joiner = |i: usize| JOINERS.contains(&self.bare(i)) || self.keys[i] == "و";
+                punct_ok && (first.starts_with('و') || gap.clone().any(|i| self.keys[i] == "و")) && gap.clone().all(|i| joiner(i) || (i > gap.start && joiner(i - 1) && !joiner(i)))
             });
             if !joined {
                 if run.len() >= 2 {
@@ -852,6 +859,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 x
             })
             .collect()
+    }
+
+    /// The act's clause, and the next clause when that one only says where the act fell
+    /// ("نفذ الطيران غارات عدة، طالت مدينة بنش وبلدات طعوم وسرمين").
+    fn with_targets(&self, c: &Range<usize>, clauses: &[Range<usize>]) -> Range<usize> {
+        const TARGET_VERBS: &[&str] = &["طالت", "طال", "استهدفت", "استهدف", "شملت", "شمل", "طاولت", "طاول", "تركزت", "تركز", "وطالت", "واستهدفت", "وشملت"];
+        let Some(next) = clauses.iter().find(|n| n.start >= c.end) else { return c.clone() };
+        let toks = self.doc.tokens_in(next);
+        if toks.is_empty() || !TARGET_VERBS.contains(&self.keys[toks.start]) || !self.doc.text()[c.end..next.start].trim().is_empty() && !self.doc.text()[c.end..next.start].trim().starts_with('،') {
+            return c.clone();
+        }
+        c.start..next.end
     }
 
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
@@ -1046,7 +1065,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let e = &self.lex.places[pi];
         Location {
             name: Some(e.name.clone()),
-            name_ar: Some(r.clone().map(|r| self.doc.original_text(r)).unwrap_or_else(|| e.name_ar.clone())),
+            // The gazetteer's Arabic name ("سرمين"); the mention keeps the text's "وسرمين".
+            name_ar: Some(e.name_ar.clone()),
             geonameid: e.geonameid,
             lat: Some(e.lat),
             lon: Some(e.lon),

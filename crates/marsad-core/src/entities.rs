@@ -141,10 +141,36 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     let mut raw_places: Vec<(Range<usize>, Range<usize>, Vec<usize>, bool, bool, bool, bool)> = Vec::new();
     // Places matched through a stop-name ("قرية دير ..."): only ever in the focus country.
     let mut via_stopname: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // "وبلدات", "وقرية": a cue word keeps its meaning after و.
+    let cue_key = |t: usize| prev_key(t).map(|k| k.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(k));
+    // "بلدات طعوم وسرمين وتفتناز": a cue word cues every name of the list after it, even
+    // past a name the gazetteer lacks. Walk back over "و"-joined words to the cue.
+    let in_cued_list = |t: usize| {
+        let starts_wa = |j: usize| text[doc.tokens[j].range.clone()].starts_with('و');
+        if !starts_wa(t) {
+            return false;
+        }
+        let mut j = t;
+        for _ in 0..6 {
+            if j == 0 {
+                return false;
+            }
+            j -= 1;
+            if cue_key(j + 1).is_some_and(|k| TOWN_CUES.contains(&k)) {
+                return true;
+            }
+            if !starts_wa(j) && !cue_key(j).is_some_and(|k| TOWN_CUES.contains(&k)) {
+                return false;
+            }
+        }
+        false
+    };
     for h in lex.entities.find(text, &doc.tokens, &keys) {
         let mut place_ids = Vec::new();
-        let cue = prev_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
-        let strict_cue = prev_key(h.tok_start).is_some_and(|k| STRICT_CUES.contains(&k));
+        let w = &text[doc.tokens[h.tok_start].range.clone()];
+        let listed = w[..h.prefix_len].starts_with('و') && in_cued_list(h.tok_start);
+        let cue = listed || cue_key(h.tok_start).is_some_and(|k| TOWN_CUES.contains(&k));
+        let strict_cue = cue_key(h.tok_start).is_some_and(|k| STRICT_CUES.contains(&k));
         let admin_cue = prev_key(h.tok_start).is_some_and(|k| ADMIN_CUES.contains(&k));
         let single = h.tok_end - h.tok_start == 1;
         for e in h.entries {
@@ -168,7 +194,6 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         }
         if !place_ids.is_empty() {
             let neighbourhood = prev_key(h.tok_start).is_some_and(|k| k == "حي" || k == "احياء");
-            let w = &text[doc.tokens[h.tok_start].range.clone()];
             let locative = prev_key(h.tok_start).is_some_and(|k| LOCATIVE.contains(&k)) || w[..h.prefix_len].ends_with('ب') || cue;
             raw_places.push((h.range.clone(), h.tok_start..h.tok_end, place_ids, admin_cue, (cue && !neighbourhood) || !single, neighbourhood, locative));
         }

@@ -254,11 +254,15 @@ fn stems(w: &str) -> ([usize; 3], usize) {
     if b.len() >= 2 && is_proclitic_letter(b[0], b[1]) {
         // The remaining stem must keep 3 letters (ب+غداد is tried, ب+لد is not).
         let c0_wf = b[0] == 0xD9 && (b[1] == 0x88 || b[1] == 0x81);
-        if c0_wf && b.len() >= 4 && matches!((b[2], b[3]), (0xD8, 0xA8) | (0xD9, 0x84) | (0xD9, 0x83) | (0xD8, 0xB3)) && has_chars(w, 5) {
+        // The future particle س only comes before an imperfect verb (سي، ست، سن، سأ):
+        // "وسرمين" is و + سرمين, not و + س + رمين.
+        let future_ok = |i: usize| b.len() >= i + 2 && matches!((b[i], b[i + 1]), (0xD9, 0x8A) | (0xD8, 0xAA) | (0xD9, 0x86) | (0xD8, 0xA7));
+        let sin = |i: usize| b[i] == 0xD8 && b[i + 1] == 0xB3;
+        if c0_wf && b.len() >= 4 && matches!((b[2], b[3]), (0xD8, 0xA8) | (0xD9, 0x84) | (0xD9, 0x83) | (0xD8, 0xB3)) && (!sin(2) || future_ok(4)) && has_chars(w, 5) {
             offs[n] = 4;
             n += 1;
         }
-        if has_chars(w, 4) {
+        if has_chars(w, 4) && (!sin(0) || future_ok(2)) {
             offs[n] = 2;
             n += 1;
         }
@@ -395,6 +399,16 @@ mod tests {
         assert_eq!(keys("الموصل")[0], "موصل");
         // No stem shorter than 3 letters without an article.
         assert!(!keys("بلد").contains(&"لد"));
+    }
+
+    #[test]
+    fn future_sin_only_before_an_imperfect_verb() {
+        // "وسرمين" (and Sarmin) is not و + س + رمين; "وستقوم" is و + س + تقوم.
+        assert!(keys("وسرمين").contains(&"سرمين"));
+        assert!(!keys("وسرمين").contains(&"رمين"));
+        assert!(!keys("سرمين").contains(&"رمين"));
+        assert!(keys("وستقوم").contains(&"تقوم"));
+        assert!(keys("سيقوم").contains(&"يقوم"));
     }
 
     #[test]

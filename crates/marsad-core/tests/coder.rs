@@ -85,3 +85,21 @@ fn singular_victims_are_counted() {
     assert_eq!(fatalities(e), Some((2, Some(2))), "{ev:#?}");
     assert_eq!(e.location.country.as_deref(), Some("SY"));
 }
+
+/// Air strikes on a list of towns in the clause after the act ("غارات عدة، طالت مدينة بنش
+/// وبلدات طعوم وسرمين وتفتناز") are one event per town the gazetteer knows, and the deaths
+/// of the next clause's clash stay with the clash.
+#[test]
+fn strikes_on_listed_towns() {
+    // snn-aawsat-2036
+    let ev = code(
+        "2015-08-04",
+        "وانسحب هذا المشهد على ريف إدلب، حيث نفّذ الطيران الحربي غارات عدة، طالت مدينة بنش وبلدات طعوم وسرمين وتفتناز بريف إدلب الشمالي، بينما قتل قائد عسكري وأحد العناصر في «فيلق الشام» خلال اشتباكات مع قوات النظام والمسلحين الموالين لها في تل حمكي بريف جسر الشغور.",
+    );
+    let strikes: Vec<_> = ev.iter().filter(|e| e.sub_event_type == "Air/drone strike").collect();
+    let towns: Vec<&str> = strikes.iter().filter_map(|e| e.location.name_ar.as_deref()).collect();
+    assert_eq!(towns, ["بنش", "سرمين", "تفتناز"], "{ev:#?}");
+    assert!(strikes.iter().all(|e| e.fatalities.is_none()), "{strikes:#?}");
+    let clash = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!(fatalities(clash), Some((2, Some(2))));
+}
