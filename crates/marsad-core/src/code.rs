@@ -213,10 +213,15 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
         let kills: Vec<_> = pending_kills.drain(..).collect();
         for (ksi, kc) in kills {
             let fat = cx.fatalities(&kc);
-            let same_sentence = drafts[first_draft_of_sentence..].iter().position(|d| d.sentence == ksi).map(|p| p + first_draft_of_sentence);
-            // A death count in the next sentences usually reports the toll of the act just told.
-            let recent = drafts.iter().rposition(|d| d.sentence + 2 >= ksi && matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians"));
-            match same_sentence.or(recent) {
+            // A toll follows its act: first an act told before it in the sentence, then
+            // one of the previous two sentences (the toll of the act just told), and only
+            // then an act told after it in the sentence.
+            let violent = |d: &Draft| matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+            let this_sentence = first_draft_of_sentence..drafts.len();
+            let before = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start <= kc.start);
+            let after = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start > kc.start);
+            let recent = drafts[..first_draft_of_sentence].iter().rposition(|d| d.sentence + 2 >= ksi && violent(d));
+            match before.or(recent).or(after) {
                 Some(i) => {
                     let d = &mut drafts[i];
                     if d.fatalities.is_none() {
@@ -698,7 +703,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let kill_after = kills.iter().any(|k| k.toks.start >= nt.end && k.toks.start - nt.end <= 4);
             let is_person = |k: &str| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k);
             // The noun may sit inside the number's own span ("عشرة مدنيين على الأقل").
-            let person_after = after.is_some_and(is_person) || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
+            // "العشرات من المتمردين قتلوا", "عشرة من الجنود": the people after من.
+            let of_people = after == Some("من") && nt.end + 1 < toks.end && (is_person(self.bare(nt.end + 1)) || self.ents.actors.iter().any(|a| a.toks.start == nt.end + 1));
+            let person_after = after.is_some_and(is_person) || of_people || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
             let injured_before = nt.start > toks.start && INJURED.contains(&self.bare(nt.start - 1));
             if injured_near || injured_before {
                 continue;

@@ -103,3 +103,17 @@ fn strikes_on_listed_towns() {
     let clash = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
     assert_eq!(fatalities(clash), Some((2, Some(2))));
 }
+
+/// A toll told after the act ("العشرات من المتمردين الحوثيين قتلوا") goes to the act just
+/// told, not to a later clause of its own sentence.
+#[test]
+fn toll_in_the_next_sentence_goes_to_the_act_before_it() {
+    // snn-sabq-1179
+    let ev = code(
+        "2015-08-04",
+        "واندلعت مواجهات عنيفة بين القوات الموالية للحكومة المعترف بها دوليًا من جهة والمتمردين الحوثيين من جهة أخرى في منطقة مساكن الطيارين. وأشار إلى أن العشرات من المتمردين الحوثيين قتلوا فيما سمعت اصوات انفجارات ضخمة.",
+    );
+    let clash = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!(fatalities(clash), Some((20, Some(99))), "{ev:#?}");
+    assert!(ev.iter().filter(|e| e.sub_event_type != "Armed clash").all(|e| e.fatalities.is_none()), "{ev:#?}");
+}
