@@ -117,3 +117,15 @@ fn toll_in_the_next_sentence_goes_to_the_act_before_it() {
     assert_eq!(fatalities(clash), Some((20, Some(99))), "{ev:#?}");
     assert!(ev.iter().filter(|e| e.sub_event_type != "Armed clash").all(|e| e.fatalities.is_none()), "{ev:#?}");
 }
+
+/// Barrel bombs dropped from helicopters are air strikes; "فتحت ... نيران رشاشاتها" is
+/// armed violence.
+#[test]
+fn barrel_bombs_and_opening_fire() {
+    // snn-alyaum-2767
+    let ev = code("2015-08-09", "وفي الزبداني شمال غرب دمشق قرب الحدود مع لبنان، استمرت الاشتباكات بين قوات النظام وحزب الله من جهة وبين فصائل معارضة، في حين ألقى الطيران المروحي عشرين برميلًا متفجرًا على المدينة، بحسب ناشطين.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
+    // snn-aawsat-2036
+    let ev = code("2015-08-04", "كما فتحت القوات النظامية نيران رشاشاتها الثقيلة على مناطق في معارة الارتيق بريف حلب الشمالي الغربي.");
+    assert!(ev.iter().any(|e| matches!(e.event_type.as_str(), "Battles" | "Violence against civilians")), "{ev:#?}");
+}
