@@ -373,6 +373,30 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 why.push("actor1: the force that announced its own act".into());
             }
         }
+        // "أعلنت قوات البيشمركة أمس أنها تمكنت من قتل ...", "أكد الجيش أنه استعاد": the
+        // force that says it did the act did it.
+        let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));
+        if !strong {
+            if let Some(x) = self.self_announced(t, sent) {
+                if a1.is_some_and(|y| y.actor != x.actor && y.toks.start >= t.toks.end) && a2.is_none() {
+                    a2 = a1;
+                }
+                if a1.is_none_or(|y| y.actor != x.actor) {
+                    a1 = Some(x);
+                    why.push("actor1: the force that announced it did the act (أنه/أنها)".into());
+                }
+            }
+        }
+        // "عشرة جنود ليبيين قتلوا خلال قتال جماعات إسلامية": the subject of a death verb
+        // with no object is who died, not who fought.
+        if let Some(x) = a1.filter(|x| x.toks.end <= t.toks.start && self.died(x, t)) {
+            let other = cands.iter().find(|b| b.toks.start >= t.toks.end && b.actor != x.actor && !matches!(self.actor_kind(b.actor), "civilians" | "media"));
+            a1 = other.copied();
+            if a2.is_none_or(|y| other.is_some_and(|o| o.actor == y.actor)) {
+                a2 = Some(x);
+            }
+            why.push("actor1: the subject of a death verb is who died".into());
+        }
         if let (Some(x), Some(y)) = (a1, a2) {
             if x.actor == y.actor {
                 a2 = None;
@@ -585,6 +609,44 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// An armed actor of the sentence, before the trigger, followed (within two words) by
+    /// a complementizer with a pronoun that refers back to it ("أنه", "أنها", "أنهم") —
+    /// but not the impersonal "أنه تم".
+    fn self_announced(&self, t: &TriggerMention, sent: &Range<usize>) -> Option<&'a ActorMention> {
+        let armed = |a: &ActorMention| matches!(self.actor_kind(a.actor), "state-forces" | "rebels" | "militia" | "external-forces");
+        let x = self.actors_in(&(sent.start..self.doc.tokens[t.toks.start].range.start)).into_iter().rev().find(|a| armed(a))?;
+        for i in x.toks.end..(x.toks.end + 3).min(t.toks.start) {
+            // The bare complementizer ("فإنه", "لأنه" are not reports).
+            if matches!(self.keys[i], "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم") {
+                let next = self.bare(i + 1);
+                if matches!(next, "تم" | "جري" | "سيتم" | "لا" | "لم" | "قد") || t.toks.start > i + 4 {
+                    return None;
+                }
+                // "إلا أنها", "غير أنه": "but it", not a report.
+                if matches!(self.bare(i - 1), "الا" | "غير" | "هي" | "هو") {
+                    return None;
+                }
+                // No other actor between the complementizer and the act.
+                let between = self.actors_in(&(self.doc.tokens[i].range.end..self.doc.tokens[t.toks.start].range.start));
+                return if between.is_empty() { Some(x) } else { None };
+            }
+        }
+        None
+    }
+
+    /// `a` is followed, within three words and before `t`, by a death verb with no object
+    /// after it ("جنود ليبيين قتلوا خلال ...", "عناصر ... لقوا حتفهم").
+    fn died(&self, a: &ActorMention, t: &TriggerMention) -> bool {
+        within(&self.ents.triggers, &(self.doc.tokens[a.toks.end.min(self.doc.tokens.len() - 1)].range.start..self.doc.tokens[t.toks.start].range.start), |k| &k.range)
+            .filter(|k| self.lex.triggers[k.trigger].role == TriggerRole::Kill && k.toks.start >= a.toks.end && k.toks.start <= a.toks.end + 3)
+            .any(|k| {
+                let n = k.toks.end;
+                let object = n < self.doc.tokens.len()
+                    && (self.doc.numbers.iter().any(|x| x.range.start == self.doc.tokens[n].range.start) || PERSON_NOUNS.contains(&self.bare(n)) || COMBATANT_NOUNS.contains(&self.bare(n)) || self.ents.actors.iter().any(|b| b.toks.start == n));
+                !object
+            })
     }
 
     /// After a transitive act word ("حرق", "قتل", "اعتقال", "اختطاف", "إعدام"), is `a` an

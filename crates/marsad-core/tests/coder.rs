@@ -129,3 +129,37 @@ fn barrel_bombs_and_opening_fire() {
     let ev = code("2015-08-04", "كما فتحت القوات النظامية نيران رشاشاتها الثقيلة على مناطق في معارة الارتيق بريف حلب الشمالي الغربي.");
     assert!(ev.iter().any(|e| matches!(e.event_type.as_str(), "Battles" | "Violence against civilians")), "{ev:#?}");
 }
+
+fn a1(e: &Event) -> Option<&str> {
+    e.actor1.as_ref().map(|a| a.name.as_str())
+}
+fn a2(e: &Event) -> Option<&str> {
+    e.actor2.as_ref().map(|a| a.name.as_str())
+}
+
+/// "قال تنظيم داعش إنه خطف ...": the speaker said it did the act, so it is the doer.
+#[test]
+fn force_that_says_it_did_the_act_is_the_doer() {
+    // snn-sabq-70
+    let ev = code("2015-07-30", "قال تنظيم \"داعش\" إنه خطف ثلاثة مسيحيين أفارقة في شرق ليبيا، ونشر صور جوازات سفرهم.");
+    let e = ev.iter().find(|e| e.mode.as_deref() == Some("kidnapping")).expect("the abduction");
+    assert_eq!(a1(e), Some("Islamic State"), "{e:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("LY"));
+    // "إلا أنها محاصرة": "but it is besieged" is no report of an own act (snn-alweeam-1457).
+    let ev = code("2015-07-28", "وتسيطر المقاومة على المدينة، إلا أنها محاصرة من جانب القوات الموالية للرئيس اليمني عبد ربه منصور هادي.");
+    assert!(ev.iter().all(|e| !e.actor1.as_ref().is_some_and(|a| a.name.contains("Resistance") && e.evidence.text.contains("محاصرة"))), "{ev:#?}");
+}
+
+/// The subject of a death verb with no object died; the act's doer is named after it.
+#[test]
+fn subject_of_a_death_verb_is_the_victim() {
+    // snn-alwatan-446
+    let ev = code(
+        "2015-07-26",
+        "ذكر المرصد السوري أن تسعة عناصر من داعش قتلوا في الغارات الجوية التي نفذتها مقاتلات تركية فجر أمس على مواقع للتنظيم في الشريط الحدودي في الريف الشمالي الشرقي لمحافظة حلب وأصيب 12 آخرون.",
+    );
+    let e = ev.iter().find(|e| e.sub_event_type == "Air/drone strike").expect("the strike");
+    assert_eq!(a2(e), Some("Islamic State"), "{e:#?}");
+    assert_ne!(a1(e), Some("Islamic State"));
+    assert_eq!(fatalities(e), Some((9, Some(9))));
+}
