@@ -36,7 +36,7 @@ const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "م
 const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
 const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
 const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "ضد"];
-const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني"];
+const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني", "زرعها", "زرعه", "زرعتها", "فجرها", "فجره", "اطلقها", "اطلقه", "اطلقتها", "وضعها", "نصبها", "نصبه", "نصبته"];
 
 struct Ctx<'a, 'd> {
     /// The input `source` code of the publishing outlet.
@@ -346,6 +346,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // An agent marker ("على يد", "من قبل", "شنه") names the doer even when another
+        // actor came first ("إن خمسة جنود قتلوا ... لهجوم شنه مقاتلون إسلاميون").
+        let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));
+        if !strong {
+            let marked = cands.iter().filter(|a| a.toks.start >= t.toks.end).find(|a| {
+                let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
+                let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
+                before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل")
+            });
+            // (Not over a subject right after the act: "واستعادت قوات الجيش المدعومة من قبل
+            // السكان" — that marker belongs to "المدعومة".)
+            let after_subject = a1.is_some_and(|o| o.toks.start >= t.toks.end);
+            if let Some(m) = marked.filter(|_| !after_subject) {
+                if let Some(old) = a1.filter(|o| o.actor != m.actor) {
+                    if a2.is_none_or(|y| y.actor == m.actor) {
+                        a2 = Some(old);
+                    }
+                }
+                a1 = Some(*m);
+                why.push("actor1: after an agent marker, before others".into());
+            }
+        }
         // Fall back to the sentence for actor1 (a subject in an earlier clause).
         if a1.is_none() {
             if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).last() {
@@ -470,6 +492,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
                 explain.push("actor1: protesters".into());
                 actor1 = Some(a);
+            }
+        }
+        // Arrests by "the authorities" (السلطات، الحكومة) are made by the police.
+        if sub == "Arrests" {
+            if let Some((a, r)) = &actor1 {
+                let id = &self.lex.actors[*a].id;
+                let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
+                if let Some(police) = police {
+                    if let Some(p) = self.lex.actors.iter().position(|x| x.id == police) {
+                        explain.push("actor1: arrests by the authorities are made by the police".into());
+                        actor1 = Some((p, r.clone()));
+                    }
+                }
             }
         }
         let status = self.status(t, c);
@@ -658,7 +693,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if t.toks.len() != 1 || INTRANSITIVE.contains(&self.bare(t.toks.start)) {
             return false;
         }
-        if !matches!(self.actor_kind(a.actor), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown") {
+        // Governments arrest and execute ("اعتقلت السلطات التركية 590 شخصا").
+        if !matches!(self.actor_kind(a.actor), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown" | "government") {
             return false;
         }
         let n = a.toks.end;
@@ -667,7 +703,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let k = self.bare(n);
         let victim_actor = cands.iter().any(|b| b.toks.start == n && matches!(self.actor_kind(b.actor), "civilians" | "media" | "protesters" | "government"));
-        let number = self.doc.numbers.iter().any(|x| x.range.start == self.doc.tokens[n].range.start);
+        // A count, maybe hedged ("أكثر من 1300", "نحو 20").
+        let number = self.doc.numbers.iter().any(|x| x.range.start <= self.doc.tokens[n].range.start && self.doc.tokens[n].range.start < x.range.end)
+            || (matches!(k, "اكثر" | "نحو" | "حوالي" | "قرابه" | "عشرات" | "ميات") && n + 2 < self.doc.tokens.len());
         victim_actor || number || PERSON_NOUNS.contains(&k) || matches!(k, "طيار" | "رهينه" | "رهاين" | "اسير" | "اسري" | "معتقل" | "معتقلين")
     }
 

@@ -163,3 +163,15 @@ fn subject_of_a_death_verb_is_the_victim() {
     assert_ne!(a1(e), Some("Islamic State"));
     assert_eq!(fatalities(e), Some((9, Some(9))));
 }
+
+/// Arrests by "the authorities" are made by the police (ACLED's convention); unnamed
+/// Islamist fighters are a contextual actor of the article's country.
+#[test]
+fn authorities_arrest_through_the_police_and_unnamed_islamists() {
+    let ev = code("2015-08-11", "واعتقلت السلطات التركية أكثر من 1300 شخص منذ نهاية الشهر الماضي، إثر مداهمات أمنية في مختلف أنحاء البلاد.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Arrests").expect("the arrests");
+    assert_eq!(a1(e), Some("Police Forces of Turkey"), "{e:#?}");
+    // snn-sabq-77
+    let ev = code("2015-07-21", "وقال الناطق باسم القوات الخاصة بالجيش العقيد ميلود الزوي في مدينة بنغازي إن خمسة جنود قُتلوا وإن ستة آخرين اصيبوا عندما تعرضوا لهجوم شنّه مقاتلون إسلاميون على منطقة في المدينة.");
+    assert!(ev.iter().any(|e| a1(e) == Some("Islamist militias (Libya)")), "{ev:#?}");
+}
