@@ -1,6 +1,9 @@
 //! `marsad bench-store`: ingest rate and API latency over a store of (by default) a million
-//! events, made by replicating real extracted events (gold records, ids rewritten, dates
-//! shifted). The load is generated in-process on loopback only, bounded in count and time.
+//! events, made by replicating real extracted events: by default the engine's own output
+//! over the news corpus (what `marsad ingest` of that corpus writes, ~4 events per article,
+//! quiet articles included), or with `--gold`, hand-coded gold records (~7 events per
+//! article); ids rewritten, dates shifted. The load is generated in-process on loopback
+//! only, bounded in count and time.
 
 use anyhow::{Context, Result};
 use marsad_core::format::Record;
@@ -21,7 +24,11 @@ pub struct Args {
     /// Events to generate (at least).
     #[arg(long, default_value_t = 1_000_000)]
     pub events: usize,
-    /// marsad/1 records to replicate (default: shared/gold/dev.jsonl and the seed gold article).
+    /// Articles to code with the engine and replicate (default: shared/corpus/news-sample.jsonl).
+    #[arg(long)]
+    pub corpus: Option<String>,
+    /// Replicate these marsad/1 records instead of the engine's output over the corpus
+    /// ("default": shared/gold/dev.jsonl and the seed gold article).
     #[arg(long)]
     pub gold: Vec<String>,
     /// Articles per transaction.
@@ -46,6 +53,32 @@ pub struct Args {
     pub client_rate: f64,
 }
 
+/// CPU time (user + system) of the calling thread so far, from /proc (Linux; None elsewhere):
+/// on a shared machine it says what the writer cost, whatever else was running.
+fn thread_cpu() -> Option<Duration> {
+    cpu_of("/proc/thread-self/stat")
+}
+
+/// CPU time of the whole process so far (all threads), as [`thread_cpu`].
+fn process_cpu() -> Option<Duration> {
+    cpu_of("/proc/self/stat")
+}
+
+/// Time the calling thread spent runnable but waiting for a CPU (/proc schedstat).
+fn thread_runq_wait() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(s.split(' ').nth(1)?.trim().parse().ok()?))
+}
+
+fn cpu_of(path: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(path).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_secs_f64(ticks as f64 / 100.0))
+}
+
 fn shift_day(d: &Option<String>, days: i64) -> Option<String> {
     d.as_deref().and_then(|s| chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()).map(|x| (x + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()).or_else(|| d.clone())
 }
@@ -66,21 +99,36 @@ fn replicate(r: &Record, k: usize) -> Record {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let gold = if a.gold.is_empty() {
-        let base = std::env::var("MARSAD_SHARED").unwrap_or_else(|_| "../shared".to_string());
-        vec![format!("{base}/gold/dev.jsonl"), format!("{base}/gold/seed-article.gold.jsonl")]
-    } else {
-        a.gold.clone()
-    };
+    let base = std::env::var("MARSAD_SHARED").unwrap_or_else(|_| "../shared".to_string());
     let mut seeds: Vec<(Record, Option<String>)> = Vec::new();
-    for p in &gold {
-        for l in std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?.lines().filter(|l| !l.trim().is_empty()) {
-            if let Ok(Input::Record(r, t)) = parse_line(l) {
-                seeds.push((r, t));
+    let origin = if a.gold.is_empty() {
+        // The engine's output over the corpus, as `marsad ingest` of it would store it.
+        let corpus = a.corpus.clone().unwrap_or_else(|| format!("{base}/corpus/news-sample.jsonl"));
+        let mut articles = Vec::new();
+        for l in std::fs::read_to_string(&corpus).with_context(|| format!("reading {corpus}"))?.lines().filter(|l| !l.trim().is_empty()) {
+            if let Ok(Input::Article(art, _)) = parse_line(l) {
+                articles.push(art);
             }
         }
-    }
-    anyhow::ensure!(!seeds.is_empty(), "no marsad/1 records in {gold:?}");
+        let engine = marsad_core::engine::Engine::default();
+        seeds = articles.into_par_iter().map(|art| (engine.extract(&art), Some(art.text))).collect();
+        format!("engine output over {corpus}")
+    } else {
+        let gold: Vec<String> = if a.gold == ["default"] {
+            vec![format!("{base}/gold/dev.jsonl"), format!("{base}/gold/seed-article.gold.jsonl")]
+        } else {
+            a.gold.clone()
+        };
+        for p in &gold {
+            for l in std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?.lines().filter(|l| !l.trim().is_empty()) {
+                if let Ok(Input::Record(r, t)) = parse_line(l) {
+                    seeds.push((r, t));
+                }
+            }
+        }
+        format!("gold records {gold:?}")
+    };
+    anyhow::ensure!(!seeds.is_empty(), "no records from {origin}");
     let per_round: usize = seeds.iter().map(|s| s.0.events.len()).sum();
     anyhow::ensure!(per_round > 0, "the records have no events");
     let rounds = a.events.div_ceil(per_round);
@@ -91,13 +139,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", a.db));
         }
-        eprintln!("bench-store: {} seed records ({per_round} events, avg text {avg_text} bytes) x {rounds} = {n_articles} articles, {} events", seeds.len(), rounds * per_round);
+        eprintln!("bench-store: {} seed records from {origin} ({per_round} events, {:.1} per article, avg text {avg_text} bytes) x {rounds} = {n_articles} articles, {} events", seeds.len(), per_round as f64 / seeds.len() as f64, rounds * per_round);
         let mut store = Store::open(&a.db)?;
         store.conn.execute_batch("PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 50000;")?;
         let ckpt = marsad_store::Checkpointer::start(&a.db, Duration::from_millis(250))?;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<marsad_store::Prepared>>(2);
         let started = Instant::now();
-        let writer = std::thread::spawn(move || -> Result<(BatchStats, Duration)> {
+        let cpu0 = process_cpu();
+        let writer = std::thread::spawn(move || -> Result<(BatchStats, Duration, Option<Duration>, Option<Duration>)> {
             let mut total = BatchStats::default();
             let mut busy = Duration::ZERO;
             for chunk in rx {
@@ -106,7 +155,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 busy += t.elapsed();
             }
             store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-            Ok((total, busy))
+            Ok((total, busy, thread_cpu(), thread_runq_wait()))
         });
         let items: Vec<(usize, usize)> = (0..rounds).flat_map(|k| (0..seeds.len()).map(move |i| (k, i))).collect();
         for chunk in items.chunks(a.batch.max(1)) {
@@ -123,18 +172,22 @@ pub fn run(a: Args) -> Result<ExitCode> {
             tx.send(prepared).map_err(|_| anyhow::anyhow!("writer stopped"))?;
         }
         drop(tx);
-        let (stats, busy) = writer.join().map_err(|_| anyhow::anyhow!("writer panicked"))??;
+        let (stats, busy, cpu, runq) = writer.join().map_err(|_| anyhow::anyhow!("writer panicked"))??;
         drop(ckpt);
         let secs = started.elapsed().as_secs_f64();
+        let all_cpu = process_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
         println!(
-            "ingest: {} articles, {} events in {:.1}s = {:.0} articles/s, {:.0} events/s (writer busy {:.1}s: {:.0} articles/s)",
+            "ingest: {} articles, {} events in {:.1}s = {:.0} articles/s, {:.0} events/s (writer busy {:.1}s: {:.0} articles/s; writer CPU {}, waiting for a CPU {}; all threads CPU {})",
             stats.articles(),
             stats.events,
             secs,
             stats.articles() as f64 / secs,
             stats.events as f64 / secs,
             busy.as_secs_f64(),
-            stats.articles() as f64 / busy.as_secs_f64().max(1e-9)
+            stats.articles() as f64 / busy.as_secs_f64().max(1e-9),
+            cpu.map_or_else(|| "n/a".to_string(), |c| format!("{:.1}s", c.as_secs_f64())),
+            runq.map_or_else(|| "n/a".to_string(), |c| format!("{:.1}s", c.as_secs_f64())),
+            all_cpu.map_or_else(|| "n/a".to_string(), |c| format!("{:.1}s", c.as_secs_f64()))
         );
         let size = std::fs::metadata(&a.db).map(|m| m.len()).unwrap_or(0);
         println!("store: {} ({:.0} MB)", a.db, size as f64 / 1e6);
