@@ -293,3 +293,47 @@ fn index_fold_is_the_engine_fold() {
         assert_eq!(marsad_store::fts::fold(t), marsad_core::normalize::fold(t));
     }
 }
+
+#[test]
+fn v2_store_migrates_to_v3_and_answers_the_same() {
+    let dir = std::env::temp_dir().join(format!("marsad-store-mig-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (old, new) = (dir.join("v2.db"), dir.join("new.db"));
+    let hashsize = |s: &Store| -> Option<i64> {
+        s.conn.query_row("SELECT v FROM article_fts_config WHERE k = 'hashsize'", [], |r| r.get(0)).ok()
+    };
+    let inputs = || {
+        let mut v = gold();
+        v.extend(corpus(150).into_iter().map(|a| Input::Article(a, vec![])));
+        v
+    };
+    {
+        // A store as schema v2 wrote it.
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        marsad_store::schema::migrate_to(&conn, 2).unwrap();
+        let mut s = Store { conn };
+        assert_eq!(hashsize(&s), None);
+        ingest(&mut s, "v1", inputs());
+    }
+    let s = Store::open(&old).unwrap();
+    let v: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, marsad_store::schema::VERSION);
+    assert_eq!(hashsize(&s), Some(64 << 20));
+    let mut fresh = Store::open(&new).unwrap();
+    assert_eq!(hashsize(&fresh), Some(64 << 20));
+    ingest(&mut fresh, "v1", inputs());
+    assert_eq!(s.counts().unwrap(), fresh.counts().unwrap());
+    for q in ["الموصل", "داعش", "حزب العمال", "لا-يوجد-هذا"] {
+        let f = Filter { text: Some(q.into()), ..Default::default() };
+        let ids = |st: &Store| st.events(&f, Page { limit: 1000, offset: 0 }).unwrap().into_iter().map(|r| r.event.id).collect::<Vec<_>>();
+        assert_eq!(ids(&s), ids(&fresh), "{q}");
+        assert_eq!(s.count_events(&f).unwrap(), fresh.count_events(&f).unwrap(), "{q}");
+    }
+    // The migrated store takes new writes.
+    let mut s = s;
+    let st = ingest(&mut s, "v2", corpus(3).into_iter().map(|a| Input::Article(a, vec![])).collect());
+    assert_eq!(st.replaced, 3);
+    no_duplicates(&s);
+    drop((s, fresh));
+    std::fs::remove_dir_all(&dir).ok();
+}
