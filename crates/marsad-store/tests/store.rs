@@ -337,3 +337,25 @@ fn v2_store_migrates_to_v3_and_answers_the_same() {
     drop((s, fresh));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn text_only_count_is_the_filtered_count() {
+    let mut s = Store::memory().unwrap();
+    ingest(&mut s, "v1", gold());
+    ingest(&mut s, "v1", corpus(300).into_iter().map(|a| Input::Article(a, vec![])).collect());
+    for q in ["الموصل", "داعش", "قتل", "حزب العمال", "كوباني", "لا-يوجد-هذا", "..."] {
+        let f = Filter { text: Some(q.into()), ..Default::default() };
+        assert!(f.text_only());
+        // The general plans (sparse and dense), counted the old way, capped the same.
+        for dense in [false, true] {
+            let (w, p) = f.where_sql_plan(dense);
+            let n: i64 = s.conn.query_row(&format!("SELECT count(*) FROM (SELECT 1 FROM events e WHERE {w} LIMIT 1001)"), rusqlite::params_from_iter(p.iter()), |r| r.get(0)).unwrap();
+            assert_eq!(s.count_events(&f).unwrap(), n as usize, "{q} dense={dense}");
+        }
+    }
+    // Another filter with the text query: not text-only, counted as before.
+    let f = Filter { text: Some("الموصل".into()), country: Some("IQ".into()), ..Default::default() };
+    assert!(!f.text_only());
+    let all = Filter { text: Some("الموصل".into()), ..Default::default() };
+    assert!(s.count_events(&f).unwrap() <= s.count_events(&all).unwrap());
+}
