@@ -70,6 +70,23 @@ pub struct Store {
 /// 32 KiB measured no faster and make each random index update write more to the WAL.
 const PAGE_SIZE: i64 = 8192;
 
+/// Turn off SQLite's memory statistics before the first connection is opened. With them
+/// on (the default), every allocation SQLite makes takes a process-wide mutex to keep the
+/// counts that `sqlite3_memory_used` reports, which nothing here reads; the FTS5 term
+/// hash of a bulk write allocates per term. Must run before SQLite initializes; later
+/// it is refused (SQLITE_MISUSE) and changes nothing, so calling it first in every
+/// opening function is enough.
+fn sqlite_global_config() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config is called before any other SQLite use in this process
+        // (or is refused with SQLITE_MISUSE); SQLITE_CONFIG_MEMSTATUS takes one int.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0 as std::os::raw::c_int);
+        }
+    });
+}
+
 fn pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -86,6 +103,7 @@ fn pragmas(conn: &Connection) -> Result<()> {
 impl Store {
     /// Open (creating if needed) and migrate to the current schema.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        sqlite_global_config();
         let conn = Connection::open(path)?;
         // A new, empty file: choose the page size before anything is written (it cannot
         // change once the file is in WAL mode).
@@ -101,6 +119,7 @@ impl Store {
     /// Open an existing store for reading only (the server's pool). Fails if the file
     /// does not exist or its schema is older than this build's.
     pub fn open_read(path: impl AsRef<Path>) -> Result<Store> {
+        sqlite_global_config();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
@@ -117,6 +136,7 @@ impl Store {
 
     /// In-memory store (tests).
     pub fn memory() -> Result<Store> {
+        sqlite_global_config();
         let conn = Connection::open_in_memory()?;
         schema::migrate(&conn)?;
         Ok(Store { conn })
@@ -148,6 +168,7 @@ pub struct Checkpointer {
 
 impl Checkpointer {
     pub fn start(path: impl AsRef<Path>, every: std::time::Duration) -> Result<Checkpointer> {
+        sqlite_global_config();
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_millis(100))?;
         let stop = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
