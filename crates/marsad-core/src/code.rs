@@ -515,7 +515,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let own_act = |r: &Range<usize>| within(&self.ents.triggers, r, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill);
         let rest_end = s.clauses.iter().find(|n| n.start >= c.end && own_act(n)).map_or(s.range.end, |n| n.start);
         let rest = c.start..rest_end;
-        let fatalities = self.fatalities(c).or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si));
+        let fatalities = self.fatalities(c).or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si, &event_type));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
         let place_local = local.is_some();
@@ -736,11 +736,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// "لم يصب أحد" in the sentence or the next one: the act killed nobody.
-    fn no_casualties(&self, si: usize) -> Option<Count> {
+    /// In the next sentence only when that sentence names no other kind of act ("وكان
+    /// الثوار تمكنوا من طرد المتمردين" is not the subject of "ولم يخلف القصف أية إصابات").
+    fn no_casualties(&self, si: usize, event_type: &str) -> Option<Count> {
         let sents = &self.doc.sentences;
         let r = sents[si].range.start..sents.get(si + 1).map_or(sents[si].range.end, |n| n.range.end);
         let toks = self.doc.tokens_in(&r);
         let cue = within(&self.ents.cues, &toks, |c| &c.toks).find(|c| c.kind == CUE_NO_CASUALTIES)?;
+        if self.doc.tokens[cue.toks.start].range.start >= sents[si].range.end {
+            let next = &sents[si + 1].range;
+            if within(&self.ents.triggers, next, |t| &t.range).any(|t| self.lex.triggers[t.trigger].event_type != event_type && self.lex.triggers[t.trigger].role != TriggerRole::Kill) {
+                return None;
+            }
+        }
         let span = self.doc.tokens[cue.toks.start].range.start..self.doc.tokens[cue.toks.end - 1].range.end;
         Some(Count { min: 0, max: Some(0), approximate: false, mention: Some(self.span(span)) })
     }
@@ -781,11 +789,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if kills.is_empty() {
             return None;
         }
+        // "منذ بدء النزاع", "منذ عام 2011": a toll of the whole war, not of an act.
+        let cumulative = toks.clone().any(|i| {
+            self.bare(i) == "منذ"
+                && (i + 1..(i + 4).min(toks.end)).any(|j| {
+                    matches!(self.bare(j), "بدء" | "بدايه" | "اندلاع" | "انطلاق" | "مطلع" | "عام" | "سنوات" | "اعوام" | "تاسيس")
+                        || self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[j].range.start && (1900..2100).contains(&n.min))
+                })
+        });
+        if cumulative {
+            return None;
+        }
         let mut total: Option<Count> = None;
         let mut last_counted: Option<usize> = None;
         for n in self.numbers_in(r) {
             let nt = self.doc.tokens_in(&n.range);
-            if nt.is_empty() {
+            // Tens of thousands of dead are a war's toll ("أكثر من 240 ألف شخص"), not an act's.
+            if nt.is_empty() || n.min >= 10_000 {
                 continue;
             }
             let after = (nt.end < toks.end).then(|| self.bare(nt.end));
@@ -867,8 +887,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         let end = if more > 0 { self.doc.tokens[(k.toks.end + 4).min(toks.end - 1)].range.end } else { self.doc.tokens[k.toks.end].range.end };
                         return Some(Count { min: 1 + more, max: Some(1 + more), approximate: false, mention: Some(self.span(self.doc.tokens[k.toks.end].range.start..end)) });
                     }
-                    // An execution or assassination without a count kills one person.
-                    if execution && !PERSON_NOUNS.contains(&nk) && !COMBATANT_NOUNS.contains(&nk) {
+                    // An execution or assassination without a count kills one person —
+                    // unless it names a kind of act ("عمليات الخطف والاغتيال").
+                    let generic = (k.toks.start.saturating_sub(3)..k.toks.start).any(|i| matches!(self.bare(i), "عمليات" | "حملات" | "سلسله" | "موجه" | "بعمليات"));
+                    if execution && !generic && !PERSON_NOUNS.contains(&nk) && !COMBATANT_NOUNS.contains(&nk) {
                         return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
                     }
                 }

@@ -175,3 +175,15 @@ fn authorities_arrest_through_the_police_and_unnamed_islamists() {
     let ev = code("2015-07-21", "وقال الناطق باسم القوات الخاصة بالجيش العقيد ميلود الزوي في مدينة بنغازي إن خمسة جنود قُتلوا وإن ستة آخرين اصيبوا عندما تعرضوا لهجوم شنّه مقاتلون إسلاميون على منطقة في المدينة.");
     assert!(ev.iter().any(|e| a1(e) == Some("Islamist militias (Libya)")), "{ev:#?}");
 }
+
+/// A war's toll ("منذ اندلاع الصراع", "أكثر من 240 ألف شخص") is no act's fatalities, and
+/// "ولم يخلف القصف أية إصابات" in the next sentence is not about another kind of act.
+#[test]
+fn war_tolls_and_other_acts_casualties_stay_off() {
+    // snn-aawsat-564 (after an act of its own)
+    let ev = code("2015-07-21", "وقصفت القوات الأوكرانية مواقع الانفصاليين قرب دونيتسك. وقتل أكثر من 6500 شخص منذ اندلاع الصراع في شرق أوكرانيا في أبريل (نيسان) من العام الماضي.");
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+    // snn-alyaum-2767
+    let ev = code("2015-08-09", "وكان الاسد اقدم ليل الخميس على اطلاق النار من بندقيته على الشيخ داخل سيارته في اللاذقية. وتشهد سوريا نزاعًا داميًا تسبب منذ منتصف مارس بمقتل أكثر من 240 ألف شخص.");
+    assert!(ev.iter().all(|e| fatalities(e).is_none_or(|f| f.0 < 10_000)), "{ev:#?}");
+}
