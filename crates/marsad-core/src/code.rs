@@ -128,6 +128,9 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 if te.role == TriggerRole::Weak && !cx.has_argument(c) {
                     continue;
                 }
+                if te.role == TriggerRole::Weapon && !cx.weapon_used(c) {
+                    continue;
+                }
                 // An act is told with at least one of who, where or how many beside it.
                 if !cx.has_argument(&s.range) {
                     continue;
@@ -644,6 +647,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// A weapon word's clause tells it was used: it exploded (an explosion or attack word),
+    /// or someone died or was hurt — and, unless it exploded, no seizure or defusal word
+    /// ("تفكيك 3 منازل مفخخة و42 عبوة ناسفة", "ضبط متفجرات") says it was not.
+    fn weapon_used(&self, c: &Range<usize>) -> bool {
+        const SEIZED: &[&str] = &["تفكيك", "ضبط", "عثر", "العثور", "عثور", "عثروا", "مصادره", "ابطال", "مجهزه", "تهريب", "حيازه", "مخبا", "مخزن", "بدعوي", "بتهمه", "بحجه", "صنع", "تصنيع", "ضبطت", "مستودع", "احباط", "احبطت", "احبط"];
+        let toks = self.doc.tokens_in(c);
+        let exploded = within(&self.ents.triggers, c, |t| &t.range).any(|t| {
+            let e = &self.lex.triggers[t.trigger];
+            e.role != TriggerRole::Weapon && e.event_type == "Explosions/Remote violence"
+        }) || toks.clone().any(|i| matches!(self.bare(i), "استهدف" | "استهدفت" | "استهدفتها" | "استهدفه" | "فجر" | "فجرت" | "فجروا" | "دوي" | "هجوم" | "هجوما" | "هجمات" | "القاء" | "بالقاء" | "القي" | "القت" | "القيت" | "القوا" | "رمي" | "رموا"));
+        if exploded {
+            return true;
+        }
+        let harm = within(&self.ents.triggers, c, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)
+            || toks.clone().any(|i| INJURED.contains(&self.bare(i)) || INJURED.contains(&self.keys[i]));
+        harm && !toks.clone().any(|i| SEIZED.contains(&self.bare(i)))
     }
 
     /// An armed actor of the sentence, before the trigger, followed (within two words) by

@@ -187,3 +187,18 @@ fn war_tolls_and_other_acts_casualties_stay_off() {
     let ev = code("2015-08-09", "وكان الاسد اقدم ليل الخميس على اطلاق النار من بندقيته على الشيخ داخل سيارته في اللاذقية. وتشهد سوريا نزاعًا داميًا تسبب منذ منتصف مارس بمقتل أكثر من 240 ألف شخص.");
     assert!(ev.iter().all(|e| fatalities(e).is_none_or(|f| f.0 < 10_000)), "{ev:#?}");
 }
+
+/// A weapon word is an act only when the weapon was used; seized or defused devices are
+/// not bombings.
+#[test]
+fn weapons_code_an_attack_only_when_used() {
+    // snn-alweeam-530 (a headline): seized devices.
+    let ev = code("2015-07-27", "اعتقال «41» عنصرا من داعش وضبط عشرات العبوات والسيارات المفخخة");
+    assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
+    // snn-aawsat-2796: an attack with a car bomb.
+    let ev = code("2015-08-08", "وقالت وزارة الداخلية الأفغانية في بيان إن أربعة متشددين شنوا هجوما على قاعدة عسكرية تابعة لقوات التحالف على أطراف كابل بسيارة مفخخة مساء الجمعة.");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("car-bomb")), "{ev:#?}");
+    // snn-alriyadh-1835: a bomb that wounded policemen.
+    let ev = code("2015-08-10", "اصيب 18 شرطيا مصريا على الاقل الاحد في انفجار عبوة ناسفة استهدف حافلة كانوا يستقلونها قرب مدينة العريش في شمال سيناء.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Remote explosive/landmine/IED"), "{ev:#?}");
+}

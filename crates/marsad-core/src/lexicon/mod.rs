@@ -97,6 +97,8 @@ pub enum TriggerRole {
     Event,
     Kill,
     Weak,
+    /// A weapon (عبوة ناسفة، سيارة مفخخة): an act only when used — see triggers.toml.
+    Weapon,
 }
 
 #[derive(Debug, Clone, Deserialize)]
