@@ -30,7 +30,7 @@ const COMBATANT_NOUNS: &[&str] = &[
 ];
 const PERSON_NOUNS: &[&str] = &[
     "شخص", "شخصا", "اشخاص", "شخصين", "مدني", "مدنيا", "مدنيين", "مدنيون", "طفل", "طفلا", "اطفال", "طفلين", "امراه", "نساء", "مواطن", "مواطنا", "مواطنين", "رجل", "رجلا", "صحفي",
-    "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "مصلين", "مصليا", "قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "متظاهر", "متظاهرا", "متظاهرين", "طالب", "طلاب",
+    "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "مصلين", "مصليا", "شاب", "شابا", "شبان", "شابين", "قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "متظاهر", "متظاهرا", "متظاهرين", "طالب", "طلاب",
 ];
 const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصابه", "اصابات", "اصيب", "اصيبوا", "جرح", "بجروح", "الجرحي"];
 const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
@@ -129,6 +129,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     continue;
                 }
                 if te.role == TriggerRole::Weapon && !cx.weapon_used(c) {
+                    continue;
+                }
+                // "بدعوى زرعهم عبوة ناسفة", "بتهمة تنفيذ هجمات": an accusation, not a report.
+                if cx.accused(t) {
                     continue;
                 }
                 // An act is told with at least one of who, where or how many beside it.
@@ -649,6 +653,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// The trigger is what someone is accused of: an accusation word stands within the
+    /// three words before it.
+    fn accused(&self, t: &TriggerMention) -> bool {
+        (t.toks.start.saturating_sub(3)..t.toks.start).any(|i| {
+            matches!(self.bare(i), "بتهمه" | "بتهم" | "بدعوي" | "بحجه" | "بذريعه" | "لاتهامه" | "لاتهامهم" | "باتهام" | "بتورطه" | "بتورطهم" | "المتهم" | "المتهمين" | "متهمين" | "متهم" | "يشتبه" | "للاشتباه" | "بالتخطيط")
+        })
+    }
+
     /// A weapon word's clause tells it was used: it exploded (an explosion or attack word),
     /// or someone died or was hurt — and, unless it exploded, no seizure or defusal word
     /// ("تفكيك 3 منازل مفخخة و42 عبوة ناسفة", "ضبط متفجرات") says it was not.
@@ -1025,8 +1037,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn local_place(&self, c: &Range<usize>, s: &Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
         let best_in = |r: &Range<usize>| -> Option<(usize, Option<Range<usize>>)> {
-            let cands: Vec<&crate::entities::PlaceMention> =
-                within(&self.ents.places, r, |p| &p.range).filter(|p| p.locative || self.lex.places[p.place].level != PlaceLevel::Country).collect();
+            let cands: Vec<&crate::entities::PlaceMention> = within(&self.ents.places, r, |p| &p.range)
+                .filter(|p| p.locative || self.lex.places[p.place].level != PlaceLevel::Country)
+                .filter(|p| !self.reference_point(p))
+                .collect();
             let best = cands.iter().max_by_key(|p| (self.lex.places[p.place].level, std::cmp::Reverse(p.range.start)))?;
             // "شنت القاهرة غارات ... في ليبيا": a place that is not read as a location loses
             // to one in another country that is.
@@ -1039,6 +1053,37 @@ impl<'a, 'd> Ctx<'a, 'd> {
             Some((best.place, Some(best.range.clone())))
         };
         best_in(c).or_else(|| best_in(s))
+    }
+
+    /// "في محافظة ديالى شمال شرق بغداد", "بعقوبة (57 كم شمال شرقي بغداد)": a place after a
+    /// direction word that follows another place is a reference point, not where it happened.
+    fn reference_point(&self, p: &crate::entities::PlaceMention) -> bool {
+        const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "الشمال", "الجنوب", "الشرق", "الغرب"];
+        let mut i = p.toks.start;
+        // Direction words right before the place...
+        let mut directions = 0;
+        while i > 0 && DIRECTIONS.contains(&self.bare(i - 1)) {
+            i -= 1;
+            directions += 1;
+        }
+        if directions == 0 {
+            return false;
+        }
+        // ... maybe after a distance ("57 كم") ...
+        for _ in 0..3 {
+            if i == 0 {
+                return false;
+            }
+            let k = self.bare(i - 1);
+            let number = self.doc.numbers.iter().any(|n| n.range.start <= self.doc.tokens[i - 1].range.start && self.doc.tokens[i - 1].range.start < n.range.end);
+            if number || matches!(k, "كم" | "كيلومترا" | "كيلومتر" | "ميلا" | "نحو" | "حوالي") {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        // ... after another place.
+        self.ents.places.iter().any(|q| q.toks.end == i && q.place != p.place)
     }
 
     /// Article-level fallback: the dateline place, else the lead sentence's most specific

@@ -202,3 +202,17 @@ fn weapons_code_an_attack_only_when_used() {
     let ev = code("2015-08-10", "اصيب 18 شرطيا مصريا على الاقل الاحد في انفجار عبوة ناسفة استهدف حافلة كانوا يستقلونها قرب مدينة العريش في شمال سيناء.");
     assert!(ev.iter().any(|e| e.sub_event_type == "Remote explosive/landmine/IED"), "{ev:#?}");
 }
+
+/// "أحرقت ثلاثة شبان حتى الموت بدعوى زرعهم عبوة ناسفة": a killing of three; the bomb is
+/// what they were accused of, and Baghdad after "شمال شرق" is a reference point.
+#[test]
+fn accusations_reference_points_and_burning_to_death() {
+    // snn-alyaum-293
+    let ev = code("2015-07-28", "قالت مصادر في محافظة ديالى شمال شرق بغداد إن مليشيات شيعية أحرقت ثلاثة شبان حتى الموت بدعوى زرعهم عبوة ناسفة.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(e.event_type, "Violence against civilians");
+    assert_eq!(fatalities(e), Some((3, Some(3))));
+    assert_eq!(a1(e), Some("Shiite militias (Iraq)"));
+    assert_eq!(e.location.name.as_deref(), Some("Diyala"), "{e:#?}");
+}
