@@ -836,7 +836,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut total: Option<Count> = None;
         let mut last_counted: Option<usize> = None;
         for n in self.numbers_in(r) {
-            let nt = self.doc.tokens_in(&n.range);
+            let nt = self.doc.tokens_covering(&n.range);
             // Tens of thousands of dead are a war's toll ("أكثر من 240 ألف شخص"), not an act's.
             if nt.is_empty() || n.min >= 10_000 {
                 continue;
@@ -863,7 +863,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if injured_near || injured_before {
                 continue;
             }
-            if killed_noun || (kill_before && (person_after || after.is_none() || nt.start > 0)) || (kill_after && person_after) {
+            // "استشهد عشرة من منسوبي القوات وثلاثة آخرون": a count joined by و to the one
+            // just counted adds to it.
+            let joined = total.is_some() && last_counted.is_some_and(|e| nt.start <= e + 8) && self.joined_by_and(n, after);
+            if killed_noun || joined || (kill_before && (person_after || after.is_none() || nt.start > 0)) || (kill_after && person_after) {
                 let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
                 // A second count with its own death word ("مقتل 21 ... ومقتل 3") or joined by و
                 // ("عشرة ... وثلاثة آخرون") counts other dead of the same act.
@@ -935,8 +938,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// "عشرة من الجنود وثلاثة آخرون", "25 متمردا و9 جنود": a second count joined by و
     /// (and followed by a person noun or آخرون) adds to the first.
     fn joined_by_and(&self, n: &NumberMention, after: Option<&str>) -> bool {
+        let before = self.doc.text()[..n.range.start].trim_end();
+        // "و 3", "وثلاثة" (the clitic outside the number's span), or inside it.
         let starts_with_wa = self.doc.text()[n.range.clone()].starts_with('و')
-            || self.doc.text()[..n.range.start].trim_end().ends_with(" و");
+            || before.ends_with(" و")
+            || (self.doc.text()[..n.range.start].ends_with('و') && before.strip_suffix('و').is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)));
         starts_with_wa && after.is_some_and(|k| ["اخرون", "اخرين", "اخري"].contains(&k) || PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k))
     }
 
@@ -948,12 +954,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if fat.and_then(|f| f.mention.as_ref()).is_some_and(|m| m.start == sp.start) {
                 continue;
             }
-            let nt = self.doc.tokens_in(&n.range);
+            let nt = self.doc.tokens_covering(&n.range);
             if nt.is_empty() {
                 continue;
             }
-            let after = (nt.end < toks.end).then(|| key(self.doc.tok(nt.end)));
-            let before = (nt.start > toks.start).then(|| key(self.doc.tok(nt.start - 1)));
+            // Without the conjunction: "وأصيب تسعة" is injured.
+            let after = (nt.end < toks.end).then(|| self.bare(nt.end));
+            let before = (nt.start > toks.start).then(|| self.bare(nt.start - 1));
             let what = if after.is_some_and(|k| INJURED.contains(&k)) || before.is_some_and(|k| INJURED.contains(&k)) {
                 "injured"
             } else if after.is_some_and(|k| ARRESTED.contains(&k)) || mode == Some("arrest") && after.is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k)) {
@@ -1308,7 +1315,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     'next: for d in drafts {
         // Repeats are told close together; a window keeps merging linear on long texts.
         for o in out.iter_mut().rev().take(64) {
-            let same_type = o.event_type == d.event_type && o.sub_event_type == d.sub_event_type;
+            // A bombing first told as "تفجير" and then as a suicide attack is one act.
+            let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
+            let same_type = o.event_type == d.event_type && (o.sub_event_type == d.sub_event_type || (bombing(&o.sub_event_type) && bombing(&d.sub_event_type)));
             let same_place = match (&o.place, &d.place) {
                 (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local,
                 _ => true,
@@ -1320,6 +1329,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             let known = |x: &DateField| x.precision != "unknown";
             let same_day = !known(&o.date) || !known(&d.date) || (o.date.start <= d.date.end && d.date.start <= o.date.end);
             if same_type && same_place && same_actor && same_day {
+                if d.sub_event_type == "Suicide bomb" && o.sub_event_type != d.sub_event_type {
+                    o.sub_event_type = d.sub_event_type.clone();
+                    o.mode = d.mode.clone();
+                }
                 if !o.place_local && d.place_local {
                     o.place = d.place.clone();
                     o.place_local = true;

@@ -62,6 +62,12 @@ impl<'t> Doc<'t> {
     pub fn tokens_in(&self, r: &Range<usize>) -> Range<usize> {
         self.token_at(r.start)..self.tokens.partition_point(|t| t.range.end <= r.end)
     }
+
+    /// Tokens that overlap a byte range: also the token a mention starts inside of, as a
+    /// number after a clitic ("وثلاثة" holds the number "ثلاثة").
+    pub fn tokens_covering(&self, r: &Range<usize>) -> Range<usize> {
+        self.tokens.partition_point(|t| t.range.end <= r.start)..self.tokens.partition_point(|t| t.range.start < r.end)
+    }
 }
 
 impl<'t> Doc<'t> {

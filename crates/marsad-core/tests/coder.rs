@@ -216,3 +216,17 @@ fn accusations_reference_points_and_burning_to_death() {
     assert_eq!(a1(e), Some("Shiite militias (Iraq)"));
     assert_eq!(e.location.name.as_deref(), Some("Diyala"), "{e:#?}");
 }
+
+/// "استشهد عشرة من منسوبي قوات الطوارىء الخاصة وثلاثة آخرون": the second count, its و
+/// inside the word, adds to the first.
+#[test]
+fn counts_joined_by_wa_add_up() {
+    // snn-alriyadh-3655
+    let ev = code(
+        "2015-08-07",
+        "استشهد عشرة من منسوبي قوات الطوارىء الخاصة وثلاثة آخرون وأصيب تسعة آخرين ثلاثة منهم إصاباتهم بالغة في تفجير إرهابي جبان استهدف مسجد مقر قوات الطوارئ الخاصة بمنطقة عسير.",
+    );
+    let e = ev.iter().find(|e| e.event_type == "Explosions/Remote violence").expect("the bombing");
+    assert_eq!(fatalities(e), Some((13, Some(13))), "{e:#?}");
+    assert!(e.quantities.iter().any(|q| q.what == "injured" && q.min == 9), "{:?}", e.quantities);
+}
