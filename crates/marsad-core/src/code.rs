@@ -353,6 +353,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // "ثوار المقاومة الشعبية", "مسلحي الحوثي": a category word right before a named
+        // group is that group's fighters.
+        if let Some(x) = a1 {
+            let generic = self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown";
+            if generic {
+                if let Some(b) = cands.iter().find(|b| b.toks.start == x.toks.end && !self.lex.actors[b.actor].contextual && !matches!(self.actor_kind(b.actor), "civilians" | "media")) {
+                    if a2.is_some_and(|y| y.actor == b.actor) {
+                        a2 = None;
+                    }
+                    a1 = Some(*b);
+                    why.push("actor1: the named group after a category word".into());
+                }
+            }
+        }
         // An agent marker ("على يد", "من قبل", "شنه") names the doer even when another
         // actor came first ("إن خمسة جنود قتلوا ... لهجوم شنه مقاتلون إسلاميون").
         let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));

@@ -73,7 +73,7 @@ const LOCATIVE: &[&str] = &["في", "داخل", "شمال", "جنوب", "شرق"
 /// Words that license a stop-name as a place ("مدينة الباب").
 const STRICT_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه"];
 /// Words before a place name that say it is a place (they license small places).
-const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
+const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "مديريه", "مديريتي", "مديريات", "احياء", "بلدتي", "قريتي", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
 
 /// Actors named only by category ("الإرهابيين", "المتمردين", "المسلحين") that the
 /// article has already identified: they refer to its most-mentioned named armed group.
@@ -92,11 +92,21 @@ fn dominant_armed_group(lex: &Lexicon, actors: &[ActorMention]) -> Option<usize>
 }
 
 fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &mut [ActorMention]) {
-    for a in actors.iter_mut() {
-        let e = &lex.actors[a.actor];
+    for i in 0..actors.len() {
+        let e = &lex.actors[actors[i].actor];
         if !CATEGORY_ACTORS.contains(&e.id.as_str()) {
             continue;
         }
+        // "ثوار المقاومة الشعبية", "مسلحي الحوثي": the named group right after the category
+        // word is the one meant.
+        if let Some(next) = actors.get(i + 1).filter(|n| n.toks.start == actors[i].toks.end) {
+            let ne = &lex.actors[next.actor];
+            if !ne.contextual && !CATEGORY_ACTORS.contains(&ne.id.as_str()) && matches!(ne.kind.as_str(), "rebels" | "militia" | "state-forces" | "external-forces") {
+                actors[i].actor = next.actor;
+                continue;
+            }
+        }
+        let a = &mut actors[i];
         // Indefinite "مسلحون مجهولون" stays unidentified; definite "المسلحين" is known.
         let w = &text[a.range.clone()];
         let definite = ["ال", "وال", "بال", "فال", "لل", "ولل"].iter().any(|p| w.starts_with(p));

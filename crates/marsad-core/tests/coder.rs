@@ -230,3 +230,19 @@ fn counts_joined_by_wa_add_up() {
     assert_eq!(fatalities(e), Some((13, Some(13))), "{e:#?}");
     assert!(e.quantities.iter().any(|q| q.what == "injured" && q.min == 9), "{:?}", e.quantities);
 }
+
+/// "ثوار المقاومة الشعبية": the category word belongs to the group named after it, a
+/// pro-government militia, so its gain of a district is a government regain; "مديرية"
+/// cues a small district name.
+#[test]
+fn category_word_before_a_named_group() {
+    // snn-alwatan-109
+    let ev = code(
+        "2015-07-22",
+        "وتواصل ميليشيات الحوثي قصف الأحياء السكنية في عدن. وكان ثوار المقاومة الشعبية تمكنوا من طرد المتمردين من كامل مديرية التواهي، وقال المكتب الإعلامي للمقاومة في بيان إنه تمت السيطرة على عدد من المواقع المهمة.",
+    );
+    let e = ev.iter().find(|e| e.evidence.text.contains("طرد")).expect("the expulsion");
+    assert_eq!(a1(e), Some("Popular Resistance (Yemen)"), "{e:#?}");
+    assert_eq!(e.sub_event_type, "Government regains territory");
+    assert_eq!(e.location.name_ar.as_deref(), Some("التواهي"));
+}
