@@ -92,10 +92,20 @@ fn dominant_armed_group(lex: &Lexicon, actors: &[ActorMention]) -> Option<usize>
 }
 
 fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &mut [ActorMention]) {
+    // In the Yemeni war "the rebels" and "the putschists" are the Houthis (and Saleh's
+    // forces) whatever group the article mentions most.
+    let houthis = actors.iter().map(|a| a.actor).find(|&a| matches!(lex.actors[a].id.as_str(), "houthis" | "houthi-saleh-forces"));
     for i in 0..actors.len() {
         let e = &lex.actors[actors[i].actor];
         if !CATEGORY_ACTORS.contains(&e.id.as_str()) {
             continue;
+        }
+        if let Some(h) = houthis {
+            let w = &text[actors[i].range.clone()];
+            if ["متمرد", "انقلابي"].iter().any(|k| w.contains(k)) {
+                actors[i].actor = h;
+                continue;
+            }
         }
         // "ثوار المقاومة الشعبية", "مسلحي الحوثي": the named group right after the category
         // word is the one meant.

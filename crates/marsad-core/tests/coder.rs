@@ -245,4 +245,6 @@ fn category_word_before_a_named_group() {
     assert_eq!(a1(e), Some("Popular Resistance (Yemen)"), "{e:#?}");
     assert_eq!(e.sub_event_type, "Government regains territory");
     assert_eq!(e.location.name_ar.as_deref(), Some("التواهي"));
+    // "المتمردين" in a Yemeni article about the Houthis are the Houthis.
+    assert_eq!(a2(e), Some("Houthis (Ansar Allah)"), "{e:#?}");
 }
