@@ -72,6 +72,8 @@ const ADMIN_CUES: &[&str] = &["محافظه", "ولايه", "اقليم", "ري�
 const LOCATIVE: &[&str] = &["في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "انحاء", "ارجاء", "اراضي", "مناطق", "قرب", "بالقرب", "حدود", "الي", "من", "نحو", "باتجاه"];
 /// Words that license a stop-name as a place ("مدينة الباب").
 const STRICT_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "اقليم", "مديريه"];
+/// Place names that after ب are common idioms (بحجة = on the pretext): they need a cue.
+const BA_IDIOMS: &[&str] = &["حجه"];
 /// Words before a place name that say it is a place (they license small places).
 const TOWN_CUES: &[&str] = &["مدينه", "بلده", "قريه", "حي", "مدينتي", "بلدات", "قري", "ناحيه", "قضاء", "مخيم", "محافظه", "ولايه", "منطقه", "مديريه", "مديريتي", "مديريات", "احياء", "بلدتي", "قريتي", "شمال", "جنوب", "شرق", "غرب", "ريف", "اقليم"];
 
@@ -197,6 +199,8 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
             match e.kind {
                 EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
                 EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
+                // "بحجة أن" is "on the pretext that", not "in Hajjah".
+                EntityKind::Place if !strict_cue && w[..h.prefix_len].ends_with('ب') && BA_IDIOMS.contains(&keys[h.tok_start].trim_start_matches(['و', 'ف', 'ب'])) => {}
                 EntityKind::Place if !e.flag || strict_cue => {
                     // Small places with one-word names are often common words
                     // ("مسجد", "الروضة"): they need a cue word before them.

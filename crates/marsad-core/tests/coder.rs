@@ -248,3 +248,13 @@ fn category_word_before_a_named_group() {
     // "المتمردين" in a Yemeni article about the Houthis are the Houthis.
     assert_eq!(a2(e), Some("Houthis (Ansar Allah)"), "{e:#?}");
 }
+
+/// "بحجة" is "on the pretext", not "in Hajjah"; "في حجة" is the place.
+#[test]
+fn bi_hujja_is_a_pretext_not_hajjah() {
+    // snn-aawsat-914
+    let ev = code("2015-07-23", "وفي المكلا، اعتقل مسلحو تنظيم القاعدة خمسة من الضباط المتقاعدين بحجة تعاونهم مع الحوثيين.");
+    assert!(ev.iter().all(|e| e.location.name.as_deref() != Some("Ḩajjah")), "{ev:#?}");
+    let ev = code("2015-07-23", "واندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في حجة.");
+    assert!(ev.iter().any(|e| e.location.name.as_deref() == Some("Ḩajjah")), "{ev:#?}");
+}
