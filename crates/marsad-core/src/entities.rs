@@ -199,6 +199,10 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
             match e.kind {
                 EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
                 EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
+                // "الحدود السورية": with the article, "سورية" is the adjective "Syrian".
+                EntityKind::Place if single && lex.places[e.id as usize].level == PlaceLevel::Country && w[h.prefix_len..].starts_with("ال") && keys[h.tok_start].ends_with("يه") && !lex.places[e.id as usize].name_ar.starts_with("ال") => {}
+                // A place never takes "ك" (كمينا is an ambush, not ك + Minna).
+                EntityKind::Place if w[..h.prefix_len].contains('ك') => {}
                 // "بحجة أن" is "on the pretext that", not "in Hajjah".
                 EntityKind::Place if !strict_cue && w[..h.prefix_len].ends_with('ب') && BA_IDIOMS.contains(&keys[h.tok_start].trim_start_matches(['و', 'ف', 'ب'])) => {}
                 EntityKind::Place if !e.flag || strict_cue => {

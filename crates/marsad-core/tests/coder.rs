@@ -258,3 +258,18 @@ fn bi_hujja_is_a_pretext_not_hajjah() {
     let ev = code("2015-07-23", "واندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في حجة.");
     assert!(ev.iter().any(|e| e.location.name.as_deref() == Some("Ḩajjah")), "{ev:#?}");
 }
+
+/// "الحدود السورية" (the Syrian border) is no mention of Syria, and "كمينا" (an ambush) no
+/// mention of Minna in Nigeria.
+#[test]
+fn adjectives_and_kaf_are_not_places() {
+    // snn-alriyadh-1959
+    let ev = code(
+        "2015-07-27",
+        "واشار الجيش الى ان عناصر من حزب العمال الكردستاني نصبوا كمينا للجنود في تلك المنطقة القريبة من الحدود السورية.",
+    );
+    assert!(!ev.is_empty());
+    for e in &ev {
+        assert!(!matches!(e.location.country.as_deref(), Some("NG" | "SY")), "{e:#?}");
+    }
+}
