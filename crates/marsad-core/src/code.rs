@@ -515,8 +515,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 actor1 = Some(a);
             }
         }
-        // Arrests by "the authorities" (السلطات، الحكومة) are made by the police.
-        if sub == "Arrests" {
+        // Arrests and seizures by "the authorities" (السلطات، الحكومة) are made by the police.
+        if sub == "Arrests" || sub == "Disrupted weapons use" {
             if let Some((a, r)) = &actor1 {
                 let id = &self.lex.actors[*a].id;
                 let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
