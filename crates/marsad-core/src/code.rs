@@ -117,7 +117,11 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     continue;
                 }
                 if te.role == TriggerRole::Kill {
-                    kill.get_or_insert(t);
+                    // "احتجاجا على قتل", "تنديدا بمقتل": the protest's grievance, told as
+                    // an act of its own elsewhere if at all.
+                    if !cx.grievance(t) {
+                        kill.get_or_insert(t);
+                    }
                     continue;
                 }
                 let mut w = te.weight;
@@ -667,6 +671,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// The trigger follows "احتجاجا على", "تنديدا ب", "للتنديد ب": a grievance, not a report.
+    fn grievance(&self, t: &TriggerMention) -> bool {
+        let b = |i: usize| (i < t.toks.start).then(|| self.bare(i));
+        let s = t.toks.start;
+        let before1 = s.checked_sub(1).and_then(b);
+        let before2 = s.checked_sub(2).and_then(b);
+        matches!(before2, Some("احتجاجا" | "احتجاج" | "تنديدا" | "للتنديد" | "للاحتجاج")) && matches!(before1, Some("علي"))
+            || matches!(before1, Some("احتجاجا" | "تنديدا" | "للتنديد" | "للاحتجاج"))
+            || {
+                // "تنديدا بمقتل": the preposition is a clitic on the death word.
+                let w = self.doc.tok(s);
+                w.starts_with('ب') && matches!(before1, Some("تنديدا" | "للتنديد" | "تنديد"))
+            }
+    }
+
     /// The trigger is what someone is accused of: an accusation word stands within the
     /// three words before it.
     fn accused(&self, t: &TriggerMention) -> bool {
@@ -830,7 +849,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let kills: Vec<&TriggerMention> = within(&self.ents.triggers, r, |t| &t.range)
             .filter(|t| {
                 let te = &self.lex.triggers[t.trigger];
-                te.role == TriggerRole::Kill || (acts && matches!(te.mode.as_deref(), Some("execution" | "assassination" | "massacre")))
+                (te.role == TriggerRole::Kill || (acts && matches!(te.mode.as_deref(), Some("execution" | "assassination" | "massacre")))) && !self.grievance(t)
             })
             .collect();
         if kills.is_empty() {

@@ -273,3 +273,14 @@ fn adjectives_and_kaf_are_not_places() {
         assert!(!matches!(e.location.country.as_deref(), Some("NG" | "SY")), "{e:#?}");
     }
 }
+
+/// "احتجاجا على قتل ..." names the protest's grievance: no battle is coded from it.
+#[test]
+fn a_protests_grievance_is_not_a_battle() {
+    // snn-alyaum-2767
+    let ev = code(
+        "2015-08-09",
+        "«نفذ أكثر من ألف شخص اعتصامًا عند دوار الزراعة في مدينة اللاذقية احتجاجًا على قتل سليمان هلال الأسد -نجل ابن عم بشار الأسد- للعقيد حسان الشيخ الضابط في القوى الجوية عند دوار الأزهري بمدينة اللاذقية ليل السادس من أغسطس بإطلاق النار عليه وقتله أمام أطفاله».",
+    );
+    assert!(ev.iter().all(|e| e.event_type != "Battles"), "{ev:#?}");
+}
