@@ -36,6 +36,8 @@ const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "م
 const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
 const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
 const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "ضد"];
+/// Verbs with an object pronoun that name the doer after them ("قذائف أرسلتها ...").
+const DOER_VERBS: &[&str] = &["ارسلتها", "ارسلها", "اطلقتها", "اطلقها", "زرعها", "زرعتها", "نفذها", "نفذته", "شنها", "شنتها", "شنه", "فجرها", "وضعها", "نصبها", "تبنته", "تبناه"];
 const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني", "زرعها", "زرعه", "زرعتها", "فجرها", "فجره", "اطلقها", "اطلقه", "اطلقتها", "وضعها", "نصبها", "نصبه", "نصبته"];
 
 struct Ctx<'a, 'd> {
@@ -375,10 +377,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // actor came first ("إن خمسة جنود قتلوا ... لهجوم شنه مقاتلون إسلاميون").
         let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));
         if !strong {
+            // (A doer verb may stand a few words before its actor: "أرسلتها أيادي الغدر
+            // الحوثية".)
             let marked = cands.iter().filter(|a| a.toks.start >= t.toks.end).find(|a| {
                 let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
                 let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
-                before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل")
+                let verb_near = (a.toks.start.saturating_sub(4).max(t.toks.end)..a.toks.start)
+                    .any(|i| DOER_VERBS.contains(&self.bare(i)) && !cands.iter().any(|b| b.toks.start > i && b.toks.start < a.toks.start));
+                before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل") || verb_near
             });
             // (Not over a subject right after the act: "واستعادت قوات الجيش المدعومة من قبل
             // السكان" — that marker belongs to "المدعومة".)
@@ -461,7 +467,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let te = &self.lex.triggers[t.trigger];
         let s = &self.doc.sentences[si];
         let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
-        let (actor1, actor2, why) = self.roles(t, c, &s.range);
+        // "استهدفت خمس قذائف، أرسلتها أيادي الغدر الحوثية، ...": a relative clause that
+        // names the doer belongs to the act.
+        let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
+            let nt = self.doc.tokens_in(n);
+            !nt.is_empty() && DOER_VERBS.contains(&self.bare(nt.start))
+        });
+        let rc = doer_clause.map_or(c.clone(), |n| c.start..n.end);
+        let (actor1, actor2, why) = self.roles(t, &rc, &s.range);
         explain.extend(why);
         let mut sub = te.sub_event_type.clone();
         let mut mode = te.mode.clone();

@@ -284,3 +284,13 @@ fn a_protests_grievance_is_not_a_battle() {
     );
     assert!(ev.iter().all(|e| e.event_type != "Battles"), "{ev:#?}");
 }
+
+/// A relative clause with a doer verb ("أرسلتها أيادي الغدر الحوثية") names the act's doer.
+#[test]
+fn doer_named_in_a_relative_clause() {
+    // snn-alwatan-109
+    let ev = code("2015-07-22", "من ناحية ثانية، استهدفت خمس قذائف عسكرية، أرسلتها أيادي الغدر الحوثية صباح أمس، مستشفى ظهران الجنوب العام وعددا من المنازل.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Shelling/artillery/missile attack").expect("the shelling");
+    assert_eq!(a1(e), Some("Houthis (Ansar Allah)"), "{e:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("SA"));
+}
