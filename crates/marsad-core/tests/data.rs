@@ -73,3 +73,21 @@ fn user_data_changes_matching_without_recompiling() {
     let names: Vec<String> = r.events.iter().flat_map(|e| [e.actor1.clone(), e.actor2.clone()]).flatten().map(|a| a.name).collect();
     assert!(names.iter().any(|n| n == "Test Brigade"), "{names:?}");
 }
+
+/// An Arabic alias shared by two actors resolves to the first only: each sharing actor must
+/// say why in a `note` (as scripts/check_dictionaries.py also checks).
+#[test]
+fn shared_actor_aliases_are_noted() {
+    let text = include_str!("../../../data/actors.toml");
+    let v: toml::Value = toml::from_str(text).expect("actors.toml parses");
+    let mut by_alias: std::collections::HashMap<String, Vec<(String, bool)>> = std::collections::HashMap::new();
+    for a in v["actor"].as_array().expect("[[actor]]") {
+        let id = a["id"].as_str().unwrap().to_string();
+        let noted = a.get("note").is_some();
+        for al in a.get("aliases_ar").and_then(|x| x.as_array()).into_iter().flatten() {
+            by_alias.entry(fold(al.as_str().unwrap())).or_default().push((id.clone(), noted));
+        }
+    }
+    let bad: Vec<_> = by_alias.iter().filter(|(_, ids)| ids.len() > 1 && ids.iter().any(|(_, n)| !n)).collect();
+    assert!(bad.is_empty(), "aliases shared without a note: {bad:?}");
+}
