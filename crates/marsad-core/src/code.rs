@@ -362,9 +362,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "ثوار المقاومة الشعبية", "مسلحي الحوثي": a category word right before a named
         // group is that group's fighters.
         if let Some(x) = a1 {
-            let generic = self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown";
+            let armed = |a: usize| matches!(self.actor_kind(a), "rebels" | "militia" | "unknown" | "state-forces" | "external-forces");
+            let generic = (self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown") && armed(x.actor);
             if generic {
-                if let Some(b) = cands.iter().find(|b| b.toks.start == x.toks.end && !self.lex.actors[b.actor].contextual && !matches!(self.actor_kind(b.actor), "civilians" | "media")) {
+                if let Some(b) = cands.iter().find(|b| b.toks.start == x.toks.end && !self.lex.actors[b.actor].contextual && armed(b.actor)) {
                     if a2.is_some_and(|y| y.actor == b.actor) {
                         a2 = None;
                     }
