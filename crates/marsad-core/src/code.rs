@@ -363,7 +363,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // group is that group's fighters.
         if let Some(x) = a1 {
             let armed = |a: usize| matches!(self.actor_kind(a), "rebels" | "militia" | "unknown" | "state-forces" | "external-forces");
-            let generic = (self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown") && armed(x.actor);
+            // Only an idafa head, which never has the article: "ثوار المقاومة", not the
+            // coordination "الجيش والمقاومة".
+            let head = self.doc.tok(x.toks.start);
+            let idafa = x.toks.len() == 1 && !["ال", "وال", "بال", "فال", "لل"].iter().any(|p| head.starts_with(p)) && !self.doc.tok(x.toks.end.min(self.doc.tokens.len() - 1)).starts_with('و');
+            let generic = idafa && (self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown") && armed(x.actor);
             if generic {
                 if let Some(b) = cands.iter().find(|b| b.toks.start == x.toks.end && !self.lex.actors[b.actor].contextual && armed(b.actor)) {
                     if a2.is_some_and(|y| y.actor == b.actor) {

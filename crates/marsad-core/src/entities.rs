@@ -111,7 +111,11 @@ fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &m
         }
         // "ثوار المقاومة الشعبية", "مسلحي الحوثي": the named group right after the category
         // word is the one meant.
-        if let Some(next) = actors.get(i + 1).filter(|n| n.toks.start == actors[i].toks.end) {
+        // (An idafa head has no article and the next word no و: "الجيش والمقاومة" is a
+        // coordination.)
+        let head = &text[actors[i].range.clone()];
+        let idafa = !["ال", "وال", "بال", "فال", "لل"].iter().any(|p| head.starts_with(p));
+        if let Some(next) = actors.get(i + 1).filter(|n| idafa && n.toks.start == actors[i].toks.end && !text[n.range.clone()].starts_with('و')) {
             let ne = &lex.actors[next.actor];
             if !ne.contextual && !CATEGORY_ACTORS.contains(&ne.id.as_str()) && matches!(ne.kind.as_str(), "rebels" | "militia" | "state-forces" | "external-forces") {
                 actors[i].actor = next.actor;
