@@ -223,7 +223,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
         }
         // Death clauses without an act of their own: attach to this sentence's act, or
         // become a killing.
-        let kills: Vec<_> = pending_kills.drain(..).collect();
+        let kills: Vec<_> = std::mem::take(&mut pending_kills);
         for (ksi, kc) in kills {
             let fat = cx.fatalities(&kc);
             // A toll follows its act: first an act told before it in the sentence, then
@@ -406,7 +406,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // Fall back to the sentence for actor1 (a subject in an earlier clause).
         if a1.is_none() {
-            if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).last() {
+            if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).next_back() {
                 if a2.is_none_or(|b| b.actor != a.actor) {
                     a1 = Some(a);
                     why.push("actor1: from an earlier clause of the sentence".into());

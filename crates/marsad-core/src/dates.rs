@@ -199,12 +199,11 @@ pub(crate) fn month_at(t: &Toks, i: usize) -> Option<MonthHit> {
     let mut n = 1;
     for p in ["و", "ب", "ل", "ف", "وب", "ول", "وف"] {
         if w.len() > p.len() + 2 && w.starts_with(p) {
-            if p.len() == 2 || w[2..].starts_with(&p[2..]) {
-                if n < 4 && !offs[..n].contains(&p.len()) {
+            if (p.len() == 2 || w[2..].starts_with(&p[2..]))
+                && n < 4 && !offs[..n].contains(&p.len()) {
                     offs[n] = p.len();
                     n += 1;
                 }
-            }
         }
     }
     for &o in &offs[..n] {
@@ -774,12 +773,12 @@ impl<'a> P<'a> {
     /// Month + optional alternate name + optional year or marker.
     fn month_phrase(&self, i: usize, context: bool) -> Option<(Spec, usize, usize, usize)> {
         let t = &self.t;
-        let m = month_at(&t, i)?;
+        let m = month_at(t, i)?;
         let mut next = m.next;
         let mut end = t.end(next - 1);
         // "يوليو (تموز)", "ايلول/سبتمبر".
         if next < t.len() && matches!(t.gap_trim(next), "(" | "/" | "-" | "" | "،(" ) {
-            if let Some(m2) = month_at(&t, next) {
+            if let Some(m2) = month_at(t, next) {
                 if m2.cal == m.cal && m2.num == m.num {
                     let paren = t.gap_trim(next).ends_with('(');
                     next = m2.next;
@@ -1017,7 +1016,7 @@ impl<'a> P<'a> {
         match b {
             "اليوم" => {
                 let nx = if self.soft(i + 1) { t.w(i + 1) } else { "" };
-                if let Some(_) = weekday_of(nx) {
+                if weekday_of(nx).is_some() {
                     return day_hit(Spec::DayOff(0), i + 2);
                 }
                 if nx.starts_with("ال") && !matches!(nx, "الجمعه") {
@@ -1056,12 +1055,11 @@ impl<'a> P<'a> {
                 let n = if self.soft(i + 1) && weekday_of(t.w(i + 1)).is_some() { i + 2 } else { i + 1 };
                 return day_hit(Spec::DayOff(1), n);
             }
-            "بعد" => {
-                if self.soft(i + 1) && t.w(i + 1) == "غد" {
+            "بعد"
+                if self.soft(i + 1) && t.w(i + 1) == "غد" => {
                     let n = if self.soft(i + 2) && weekday_of(t.w(i + 2)).is_some() { i + 3 } else { i + 2 };
                     return day_hit(Spec::DayOff(2), n);
                 }
-            }
             "الليله" => {
                 if self.soft(i + 1) && is_past(t.w(i + 1)) {
                     return day_hit(Spec::DayOff(-1), i + 2);
@@ -1071,8 +1069,8 @@ impl<'a> P<'a> {
                     return day_hit(Spec::DayOff(-2), i + 3);
                 }
             }
-            "فجر" | "صباح" | "ظهر" | "ظهيره" | "عصر" | "مساء" | "ليل" | "ليله" | "منتصف" | "صبيحه" | "عشيه" => {
-                if self.soft(i + 1) {
+            "فجر" | "صباح" | "ظهر" | "ظهيره" | "عصر" | "مساء" | "ليل" | "ليله" | "منتصف" | "صبيحه" | "عشيه"
+                if self.soft(i + 1) => {
                     // "منتصف ليل الخميس"
                     let mut j = i + 1;
                     if b == "منتصف" && matches!(t.w(j), "ليل" | "ليله") && self.soft(j + 1) {
@@ -1085,7 +1083,6 @@ impl<'a> P<'a> {
                         }
                     }
                 }
-            }
             "يوم" => {
                 if self.soft(i + 1) {
                     if let Some(h) = self.expr(i + 1) {
@@ -1116,13 +1113,12 @@ impl<'a> P<'a> {
                 }
                 return None;
             }
-            "عام" | "العام" | "سنه" | "لعام" | "للعام" | "بعام" | "خلال" => {
-                if b != "خلال" {
+            "عام" | "العام" | "سنه" | "لعام" | "للعام" | "بعام" | "خلال"
+                if b != "خلال" => {
                     if let Some((y, c, n)) = if self.soft(i + 1) { self.year_at(i + 1, false) } else { None } {
                         return day_hit(Spec::Abs { day: None, month: None, year: Some(y), year_cal: c, rel: Rel::None, part: None }, n);
                     }
                 }
-            }
             _ => {}
         }
         // Part of a month/year: "مطلع الشهر الجاري", "اواخر يوليو", "منتصف العام".
@@ -1180,7 +1176,7 @@ impl<'a> P<'a> {
     /// "الخميس", "الخميس الماضي", "الاربعاء المقبل", "الخميس 15 يناير".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let t = &self.t;
-        let (wd, start) = weekday_at(&t, i)?;
+        let (wd, start) = weekday_at(t, i)?;
         let prev = if i > 0 && self.soft(i) { t.w(i - 1) } else { "" };
         if matches!(prev, "صلاه" | "خطبه" | "خطيب" | "صلوات" | "ايام" | "جمعه") {
             return None;
@@ -1454,8 +1450,8 @@ impl<'a> P<'a> {
             let (spec, _, next, end) = self.month_phrase(j, true)?;
             Hit { spec, start: t.start(j), end, next }
         } else {
-            let h = self.expr(k).or_else(|| self.day_month(k))?;
-            h
+            
+            self.expr(k).or_else(|| self.day_month(k))?
         };
         let Spec::Abs { day: bd, month: bm, year: by, year_cal: bcal, rel: brel, part: bpart } = b.spec else { return None };
         // Build the first end with the second's missing parts.

@@ -673,11 +673,10 @@ impl<'a> Reader<'a> {
         let dash_next = t.is_num(i + 1) && t.gap_trim(i + 1) == "-";
         let dash_prev = i > 0 && t.is_num(i - 1) && t.gap_trim(i) == "-";
         // "ميغ-21", "F-16": a model number.
-        if dash_prev || t.gap_trim(i) == "-" {
-            if i > 0 && !t.is_num(i - 1) {
+        if (dash_prev || t.gap_trim(i) == "-")
+            && i > 0 && !t.is_num(i - 1) {
                 return true;
             }
-        }
         if dash_next && t.is_num(i + 2) && t.gap_trim(i + 2) == "-" {
             return true;
         }
@@ -875,7 +874,7 @@ impl<'a> Reader<'a> {
             // the whole group), "ميه الف".
             if matches!(class, Class::Unit | Class::Teen) && t.soft(k) {
                 if let Some(NW::ScalePl(s)) = scale_of(t.w(k)) {
-                    if (3..=10).contains(&val) && prev_class.map_or(true, |pc| pc > scale_class(s)) {
+                    if (3..=10).contains(&val) && prev_class.is_none_or(|pc| pc > scale_class(s)) {
                         item_val = (cur + val).saturating_mul(s);
                         cur = 0;
                         item_class = scale_class(s);
@@ -906,7 +905,7 @@ impl<'a> Reader<'a> {
             // A singular scale after a sub-thousand group: "خمسه وعشرين الف", "ميه الف".
             if cur > 0 && t.soft(j) {
                 if let Some(NW::Scale(s)) = scale_of(t.w(j)) {
-                    if prev_class.map_or(true, |pc| pc < scale_class(s)) || unit_then_tens_done {
+                    if prev_class.is_none_or(|pc| pc < scale_class(s)) || unit_then_tens_done {
                         total = total.saturating_add(cur.saturating_mul(s));
                         cur = 0;
                         end = t.end(j);
@@ -938,7 +937,7 @@ impl<'a> Reader<'a> {
             if let (Some(NW::Scale(s) | NW::ScalePl(s)), true) = (scale_of(nx), frac.len() <= 3 && frac.bytes().chain(whole.bytes()).all(|c| c.is_ascii_digit())) {
                 let f: f64 = format!("{whole}.{frac}").parse().ok()?;
                 let v = (f * s as f64).round();
-                if v.is_finite() && v >= 1.0 && v < 1.8e19 {
+                if v.is_finite() && (1.0..1.8e19).contains(&v) {
                     return Some(Core { start: t.start(i), end: t.end(i + 3), next: i + 4, min: v as u64, max: v as u64, approx: false, scale: s, waw: false });
                 }
             }
@@ -960,7 +959,7 @@ impl<'a> Reader<'a> {
             }
             (Digits::Dec(f), Some(NW::Scale(s) | NW::ScalePl(s))) => {
                 let v = (f * s as f64).round();
-                if !(v.is_finite() && v >= 1.0 && v < 1.8e19) {
+                if !(v.is_finite() && (1.0..1.8e19).contains(&v)) {
                     return None;
                 }
                 let v = v as u64;
