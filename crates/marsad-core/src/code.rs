@@ -131,7 +131,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 if t.lam {
                     w -= 0.3;
                 }
-                if te.role == TriggerRole::Weak && !cx.has_argument(c) {
+                if te.role == TriggerRole::Weak && !cx.has_argument_besides(c, &t.range) {
                     continue;
                 }
                 if te.role == TriggerRole::Weapon && !cx.weapon_used(c) {
@@ -283,6 +283,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn has_argument(&self, c: &Range<usize>) -> bool {
         within(&self.ents.actors, c, |a| &a.range).next().is_some()
+            || within(&self.ents.places, c, |p| &p.range).next().is_some()
+            || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
+    }
+
+    /// As `has_argument`, not counting an actor that is the trigger word itself ("منشقين"
+    /// names both the act and the defectors).
+    fn has_argument_besides(&self, c: &Range<usize>, t: &Range<usize>) -> bool {
+        within(&self.ents.actors, c, |a| &a.range).any(|a| !(t.start <= a.range.start && a.range.end <= t.end))
             || within(&self.ents.places, c, |p| &p.range).next().is_some()
             || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
     }

@@ -294,3 +294,14 @@ fn doer_named_in_a_relative_clause() {
     assert_eq!(a1(e), Some("Houthis (Ansar Allah)"), "{e:#?}");
     assert_eq!(e.location.country.as_deref(), Some("SA"));
 }
+
+/// "أصبحوا منشقين" says what people became, not that a defection happened there and then;
+/// "انشق ... عنصراً من داعش" does.
+#[test]
+fn defectors_as_a_state_are_not_a_defection() {
+    // seed article (Al Arabiya, 2015-02-20)
+    let ev = code("2015-02-20", "فخابت ظنونهم وأصبحوا منشقين.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = code("2015-02-20", "كما انشق أيضاً بين 11 و13 عنصراً وقيادياً من \"داعش\" في محافظة الرقة بالشمال السوري.");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("defection")), "{ev:#?}");
+}
