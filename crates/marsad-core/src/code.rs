@@ -93,15 +93,23 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
     // of the whole report.
     let lead_media: Vec<format::Source> =
         doc.sentences.iter().take(2).flat_map(|s| cx.sources_in(&s.range)).filter(|s| s.kind == "media").take(1).collect();
+    let mut prev_chain: Vec<format::Source> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         // The attribution a sentence states covers its acts; with none, the lead's outlet.
-        // (Carrying a chain on to later sentences attributed too much: measured on dev.)
+        // (Carrying a chain on to later sentences in general attributed too much: measured
+        // on dev. Only a sentence that opens with "وأضاف", "وتابع"... goes on quoting the
+        // previous speaker.)
         let mut chain = cx.sources_in(&s.range);
-        if chain.is_empty() {
+        let st = doc.tokens_in(&s.range);
+        let continues = !st.is_empty() && matches!(cx.keys[st.start], "واضاف" | "اضاف" | "وتابع" | "واوضح" | "وتابعت" | "واضافت" | "واوضحت" | "واشار" | "واشارت" | "وزاد" | "ومضي" | "واستطرد");
+        if chain.is_empty() && continues && !prev_chain.is_empty() {
+            chain = prev_chain.clone();
+        } else if chain.is_empty() {
             chain = lead_media.clone();
         } else if !chain.iter().any(|x| x.kind == "media") {
             chain.splice(0..0, lead_media.iter().cloned());
         }
+        prev_chain = chain.clone();
         let first_draft_of_sentence = drafts.len();
         for c in &s.clauses {
             // A trigger word inside a source's name ("الرقة تذبح بصمت") names no act.

@@ -305,3 +305,16 @@ fn defectors_as_a_state_are_not_a_defection() {
     let ev = code("2015-02-20", "كما انشق أيضاً بين 11 و13 عنصراً وقيادياً من \"داعش\" في محافظة الرقة بالشمال السوري.");
     assert!(ev.iter().any(|e| e.mode.as_deref() == Some("defection")), "{ev:#?}");
 }
+
+/// "وأضافت أن ...": a sentence that opens with "and she added" goes on quoting the
+/// previous sentence's source.
+#[test]
+fn wa_adafa_keeps_the_previous_source() {
+    // snn-aawsat-54
+    let ev = code(
+        "2015-07-21",
+        "وقالت مصادر في المقاومة لـ«الشرق الأوسط» إن عددا من القتلى والجرحى سقطوا في صفوف الحوثيين. وأضافت أن قصفا مكثفا استهدف معسكر الصدرين بمنطقة مريس شرق مدينة قعطبة، يوم أمس الاثنين، سقط على أثره قتلى وجرحى من الحوثيين.",
+    );
+    let e = ev.iter().find(|e| e.evidence.text.contains("قصفا")).expect("the shelling");
+    assert!(e.sources.iter().any(|s| s.mention.as_ref().is_some_and(|m| m.text.contains("مصادر"))), "{:#?}", e.sources);
+}
