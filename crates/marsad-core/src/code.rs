@@ -684,6 +684,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// دبابة" after "شنت طائرات التحالف غارات"); an air strike is flown by the last state or
     /// foreign force the article named before it.
     fn carry_actor(&self, d: &mut Draft, earlier: &[Draft]) {
+        // "..., واعتقال شخصين", "وتفكيك 3 منازل مفخخة": an act noun joined by و at the head
+        // of its clause continues the list of what the last doer did, whatever its type.
+        let ct = self.doc.tokens_in(&d.clause);
+        // (Only when the clause names no actor of its own: "وأوقفت الشرطة ..." has one.)
+        let joined = !ct.is_empty()
+            && self.doc.tokens[ct.start].range.start == d.trig_range.start
+            && self.doc.tok(ct.start).starts_with('و')
+            && self.actors_in(&d.clause).is_empty();
+        if joined {
+            if let Some(p) = earlier.last().filter(|p| p.sentence + 1 >= d.sentence && p.actor1.is_some() && !p.actor1_inferred) {
+                if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
+                    d.actor1 = p.actor1.clone();
+                    d.explain.push(format!("actor1: the doer of the act just told (sentence {}), continued with و", p.sentence + 1));
+                    return;
+                }
+            }
+        }
         if let Some(p) = earlier.iter().rev().take_while(|p| p.sentence + 2 >= d.sentence).find(|p| p.event_type == d.event_type && p.actor1.is_some()) {
             if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
                 d.actor1 = p.actor1.clone();

@@ -318,3 +318,16 @@ fn wa_adafa_keeps_the_previous_source() {
     let e = ev.iter().find(|e| e.evidence.text.contains("قصفا")).expect("the shelling");
     assert!(e.sources.iter().any(|s| s.mention.as_ref().is_some_and(|m| m.text.contains("مصادر"))), "{:#?}", e.sources);
 }
+
+/// "... وتفكيك 3 منازل مفخخة": an act noun joined by و continues the doer's list of acts.
+#[test]
+fn acts_joined_by_wa_keep_the_doer() {
+    // snn-alyaum-293
+    let ev = code(
+        "2015-07-28",
+        "وأضاف البيان أن قيادة عمليات بغداد واصلت تطهير ناحية الكرمة والمناطق المحيطة بها، وتفكيك 3 منازل مفخخة، و42 عبوة ناسفة.",
+    );
+    let e = ev.iter().find(|e| e.sub_event_type == "Disrupted weapons use").expect("the defusing");
+    assert_eq!(a1(e), Some("Military Forces of Iraq"), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.sub_event_type != "Remote explosive/landmine/IED"), "{ev:#?}");
+}
