@@ -322,6 +322,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         };
         let mut a1: Option<&ActorMention> = None;
         let mut a2: Option<&ActorMention> = None;
+        let mut a1_capital: Option<(usize, Range<usize>)> = None;
         // After a death, arrest or abduction word the genitive is who suffers it
         // ("مقتل جنود", "اعتقال عناصر"), not who does it.
         let tr = &self.lex.triggers[t.trigger];
@@ -420,8 +421,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 why.push("actor1: after an agent marker, before others".into());
             }
         }
+        // "شنت القاهرة غارات", "قصفت أنقرة": a capital named as the subject of an act,
+        // without a preposition, is its state's armed forces.
+        if a1.is_none() && matches!(tr.event_type.as_str(), "Battles" | "Explosions/Remote violence") {
+            if let Some((p, m)) = within(&self.ents.places, clause, |p| &p.range).find_map(|p| {
+                let e = &self.lex.places[p.place];
+                let capital = e.level == PlaceLevel::City && self.lex.country(&e.country).is_some_and(|c| self.lex.places[c.place].geonameid == e.geonameid);
+                // Between a launch verb and the act noun: "شنت القاهرة غارات", "أطلقت أنقرة عملية".
+                let next_to = p.toks.end == t.toks.start
+                    && p.toks.start > 0
+                    && matches!(self.bare(p.toks.start - 1), "شنت" | "شن" | "اطلقت" | "اطلق" | "نفذت" | "نفذ" | "بدات" | "بدا" | "واصلت" | "واصل" | "كثفت" | "كثف" | "استانفت" | "استانف");
+                let bare = !self.doc.tok(p.toks.start).starts_with(['ب', 'ل', 'و', 'ف']) || self.doc.text()[p.range.clone()].starts_with("ال");
+                (capital && next_to && bare && !p.locative).then_some((e, p))
+            }) {
+                if let Some(i) = self.lex.actors.iter().position(|a| a.id.starts_with("military-") && a.country == p.country) {
+                    a1_capital = Some((i, m.range.clone()));
+                    why.push(format!("actor1: the capital {} stands for its state's forces", p.name));
+                }
+            }
+        }
         // Fall back to the sentence for actor1 (a subject in an earlier clause).
-        if a1.is_none() {
+        if a1.is_none() && a1_capital.is_none() {
             if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).next_back() {
                 if a2.is_none_or(|b| b.actor != a.actor) {
                     a1 = Some(a);
@@ -481,7 +501,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             a1 = a2.take();
             why.push("actor1: the group the defectors leave".into());
         }
-        (a1.map(|a| (a.actor, a.range.clone())), a2.map(|a| (a.actor, a.range.clone())), why)
+        (a1.map(|a| (a.actor, a.range.clone())).or(a1_capital), a2.map(|a| (a.actor, a.range.clone())), why)
     }
 
     fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, chain: &[format::Source]) -> Option<Draft> {

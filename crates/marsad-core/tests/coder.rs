@@ -331,3 +331,19 @@ fn acts_joined_by_wa_keep_the_doer() {
     assert_eq!(a1(e), Some("Military Forces of Iraq"), "{ev:#?}");
     assert!(ev.iter().all(|e| e.sub_event_type != "Remote explosive/landmine/IED"), "{ev:#?}");
 }
+
+/// "شنت القاهرة غارات", "وأطلقت أنقرة عملية عسكرية": a capital between a launch verb and
+/// the act stands for its state's forces; "معركة دمشق" (a battle for Damascus) does not.
+#[test]
+fn capital_as_the_state() {
+    // snn-alyaum-2531
+    let ev = code("2015-08-07", "وفي فبراير الماضي، شنّت القاهرة غارات جوية على مواقع الجهاديين في ليبيا.");
+    assert_eq!(ev.first().and_then(a1), Some("Military Forces of Egypt"), "{ev:#?}");
+    assert_eq!(ev[0].location.country.as_deref(), Some("LY"));
+    // snn-aljazirah-1719
+    let ev = code("2015-07-30", "وأطلقت أنقرة عملية عسكرية جوية ضد حزب العمال الكردستاني في الجبال التي لجأ إليها مقاتلوه شمال العراق.");
+    assert!(ev.iter().any(|e| a1(e) == Some("Military Forces of Turkey")), "{ev:#?}");
+    // snn-alyaum-1320
+    let ev = code("2015-08-05", "إنما ما يتعلق منها بمعركة دمشق، فإن النظام يحشد قواته.");
+    assert!(ev.iter().all(|e| a1(e) != Some("Military Forces of Syria") || !e.evidence.text.contains("بمعركة")), "{ev:#?}");
+}
