@@ -461,8 +461,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // Acts that their doers announce ("أعلن الجيش استعادة..."): the speaker acts.
-        if a1.is_none() && matches!(te.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory" | "Arrests" | "Disrupted weapons use" | "Air/drone strike") {
-            if let Some(x) = cands.iter().find(|a| is_source_only(a) && !matches!(self.actor_kind(a.actor), "civilians" | "media")) {
+        // So too an armed group that announces a transitive act ("أعلنت ولاية سيناء قتل
+        // موظف أمريكي"), not a death ("أعلن الجيش مقتل ثلاثة جنود").
+        let claimed_act = t.toks.len() == 1 && matches!(self.bare(t.toks.start), "قتل" | "اعدام" | "اغتيال" | "ذبح" | "تصفيه" | "اختطاف" | "خطف" | "اسر" | "تفجير" | "استهداف" | "تنفيذ");
+        if a1.is_none() && (claimed_act || matches!(te.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory" | "Arrests" | "Disrupted weapons use" | "Air/drone strike")) {
+            // A claimed act follows its armed claimant at once, or after "(في بيان) المسؤولية عن".
+            let claims = |a: &ActorMention| {
+                if !claimed_act {
+                    return true;
+                }
+                let gap = a.toks.end..t.toks.start;
+                a.toks.end <= t.toks.start
+                    && gap.len() <= 6
+                    && gap.clone().all(|i| matches!(self.bare(i), "في" | "بيان" | "امس" | "اليوم" | "يوم" | "مسووليه" | "مسووليته" | "مسووليتها" | "عن"))
+                    && matches!(self.actor_kind(a.actor), "rebels" | "militia" | "state-forces" | "external-forces" | "unknown")
+            };
+            if let Some(x) = cands.iter().find(|a| is_source_only(a) && !matches!(self.actor_kind(a.actor), "civilians" | "media") && claims(a)) {
                 a1 = Some(x);
                 why.push("actor1: the force that announced its own act".into());
             }

@@ -347,3 +347,18 @@ fn capital_as_the_state() {
     let ev = code("2015-08-05", "إنما ما يتعلق منها بمعركة دمشق، فإن النظام يحشد قواته.");
     assert!(ev.iter().all(|e| a1(e) != Some("Military Forces of Syria") || !e.evidence.text.contains("بمعركة")), "{ev:#?}");
 }
+
+/// An armed group that announces a transitive act ("أعلنت ولاية سيناء قتل موظف") did it; a
+/// force announcing a death ("أعلن الجيش مقتل ثلاثة جنود") did not.
+#[test]
+fn claimed_acts_are_the_claimants() {
+    // snn-alyaum-2531
+    let ev = code("2015-08-07", "أعلنت «ولاية سيناء» قتل موظف أمريكي كان يعمل لدى شركة «أباتشي» النفطية.");
+    assert_eq!(ev.first().and_then(a1), Some("Islamic State (Sinai Province)"), "{ev:#?}");
+    // snn-alwatan-1761
+    let ev = code("2015-08-05", "أعلنت حركة طالبان الباكستانية في بيان أمس المسؤولية عن قتل القاضي طاهر خان نيازي.");
+    assert_eq!(ev.first().and_then(a1), Some("Tehrik-i-Taliban Pakistan"), "{ev:#?}");
+    // snn-alriyadh-1628: "the police said a police officer was kidnapped" — not by the police.
+    let ev = code("2015-07-22", "قالت الشرطة انه تم اختطاف ضابط شرطة تركي في اقليم ديار بكر.");
+    assert!(ev.iter().all(|e| a1(e) != Some("Police Forces of Turkey")), "{ev:#?}");
+}
