@@ -421,6 +421,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 why.push("actor1: after an agent marker, before others".into());
             }
         }
+        // "اشتباكات ... بين أفراد يعتقد أنهم من المقاومة الشعبية وجماعة الحوثيين": in a
+        // clash "between X and Y", X and Y are the sides, however far "بين" stands.
+        if tr.event_type == "Battles" && (a1.is_none() || a1.is_some_and(|x| x.toks.start >= t.toks.end)) {
+            if let Some(b) = self.doc.tokens_in(clause).filter(|&i| i >= t.toks.end).find(|&i| self.bare(i) == "بين") {
+                let sides: Vec<&&ActorMention> = cands.iter().filter(|a| a.toks.start > b).collect();
+                if let Some(x) = sides.first() {
+                    a1 = Some(**x);
+                    a2 = sides.iter().find(|y| y.actor != x.actor).map(|y| **y);
+                    why.push("actor1/actor2: the sides of a clash 'بين X و Y'".into());
+                }
+            }
+        }
         // "شنت القاهرة غارات", "قصفت أنقرة": a capital named as the subject of an act,
         // without a preposition, is its state's armed forces.
         if a1.is_none() && matches!(tr.event_type.as_str(), "Battles" | "Explosions/Remote violence") {
@@ -526,7 +538,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // names the doer belongs to the act.
         let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
             let nt = self.doc.tokens_in(n);
-            !nt.is_empty() && DOER_VERBS.contains(&self.bare(nt.start))
+            // (or that names the sides of a clash: "اشتباكات على أطراف حي الخالدية، بين ...")
+            !nt.is_empty() && (DOER_VERBS.contains(&self.bare(nt.start)) || (te.event_type == "Battles" && self.bare(nt.start) == "بين"))
         });
         let rc = doer_clause.map_or(c.clone(), |n| c.start..n.end);
         let (actor1, actor2, why) = self.roles(t, &rc, &s.range);

@@ -362,3 +362,20 @@ fn claimed_acts_are_the_claimants() {
     let ev = code("2015-07-22", "قالت الشرطة انه تم اختطاف ضابط شرطة تركي في اقليم ديار بكر.");
     assert!(ev.iter().all(|e| a1(e) != Some("Police Forces of Turkey")), "{ev:#?}");
 }
+
+/// "اشتباكات ... بين X و Y": the two sides, however far "بين" stands from the clash word,
+/// also when a comma puts it in the next clause.
+#[test]
+fn sides_of_a_clash_between_x_and_y() {
+    // snn-okaz-2255
+    let ev = code(
+        "2015-08-02",
+        "أفادت مصادر «عكاظ» أن اشتباكات ليلية وقعت في حي الجهوري والحصبة بالعاصمة صنعاء بين أفراد يعتقد أنهم من المقاومة الشعبية وجماعة الحوثيين بشكل متقطع.",
+    );
+    let e = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!((a1(e), a2(e)), (Some("Popular Resistance (Yemen)"), Some("Houthis (Ansar Allah)")), "{e:#?}");
+    // snn-aawsat-2036
+    let ev = code("2015-08-04", "كما دارت اشتباكات على أطراف حي الخالدية شمال حلب، بين قوات النظام مدعومة بقوات الدفاع الوطني، وغرفة عمليات فتح حلب.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!(a1(e), Some("Military Forces of Syria"), "{e:#?}");
+}
