@@ -376,6 +376,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // "وقالت مصادر بالقوات إن قوات البيشمركة اشتبكت": the subject is in the reported
+        // clause, after the last "إن/أن" before the act, not in the speaker's words.
+        if let Some(x) = a1.filter(|x| x.toks.end <= t.toks.start) {
+            let comp = (x.toks.end..t.toks.start).rev().find(|&i| matches!(self.keys[i], "ان" | "بان"));
+            if let Some(ci) = comp {
+                // (The one nearest the act: "أن جثث الحوثيين ... الذي كان الثوار استعادوه".)
+                if let Some(b) = cands.iter().rev().find(|b| b.toks.start > ci && b.toks.end <= t.toks.start && b.actor != x.actor) {
+                    if a2.is_some_and(|y| y.actor == b.actor) {
+                        a2 = None;
+                    }
+                    a1 = Some(*b);
+                    why.push("actor1: the subject after إن/أن, not the speaker".into());
+                }
+            }
+        }
         // "ثوار المقاومة الشعبية", "مسلحي الحوثي": a category word right before a named
         // group is that group's fighters.
         if let Some(x) = a1 {

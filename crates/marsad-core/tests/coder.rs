@@ -379,3 +379,17 @@ fn sides_of_a_clash_between_x_and_y() {
     let e = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
     assert_eq!(a1(e), Some("Military Forces of Syria"), "{e:#?}");
 }
+
+/// "وقالت مصادر بالقوات إن قوات البيشمركة الكردية اشتبكت ...": the doer is the subject of
+/// the reported clause, not the speaker's affiliation.
+#[test]
+fn subject_of_the_reported_clause() {
+    // snn-alriyadh-131
+    let ev = code(
+        "2015-07-22",
+        "وقالت مصادر بالقوات إن قوات البيشمركة الكردية اشتبكت مع عناصر داعش لدى محاولتهم اقتحام قرى الهديدة وتل الريم جنوب غرب كركوك.",
+    );
+    let e = ev.iter().find(|e| e.sub_event_type == "Armed clash").expect("the clash");
+    assert_eq!(a1(e), Some("Peshmerga"), "{e:#?}");
+    assert_eq!(a2(e), Some("Islamic State"));
+}
