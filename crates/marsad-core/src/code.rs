@@ -376,6 +376,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // "في كمين للقوات الموالية للشرعية", "هجوم لحزب العمال", "غارة لطيران التحالف": the
+        // act noun's ل-genitive is its doer.
+        // (Only act nouns: after "التصدي ل", "مواجهة ل" the ل marks the target.)
+        let act_noun = t.toks.len() <= 2 && matches!(self.bare(t.toks.start), "كمين" | "كمينا" | "هجوم" | "هجوما" | "هجمات" | "غاره" | "غارات" | "قصف" | "قصفا" | "ضربه" | "ضربات" | "تفجير" | "اعتداء" | "عمليه");
+        if act_noun && matches!(tr.event_type.as_str(), "Battles" | "Explosions/Remote violence") && tr.role != TriggerRole::Kill {
+            if let Some(b) = cands.iter().find(|b| b.toks.start == t.toks.end && self.doc.tok(b.toks.start).starts_with('ل') && !self.doc.tok(b.toks.start).starts_with("لا")) {
+                if matches!(self.actor_kind(b.actor), "rebels" | "militia" | "state-forces" | "external-forces" | "unknown") && a1.is_none_or(|x| x.actor != b.actor) {
+                    if a2.is_some_and(|y| y.actor == b.actor) {
+                        a2 = a1.filter(|x| x.toks.end <= t.toks.start);
+                    } else if a2.is_none() {
+                        a2 = a1.filter(|x| x.toks.end <= t.toks.start);
+                    }
+                    a1 = Some(*b);
+                    why.push("actor1: the doer after ل ('كمين للمقاومة')".into());
+                }
+            }
+        }
         // "وقالت مصادر بالقوات إن قوات البيشمركة اشتبكت": the subject is in the reported
         // clause, after the last "إن/أن" before the act, not in the speaker's words.
         if let Some(x) = a1.filter(|x| x.toks.end <= t.toks.start) {
@@ -455,7 +472,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let e = &self.lex.places[p.place];
                 let capital = e.level == PlaceLevel::City && self.lex.country(&e.country).is_some_and(|c| self.lex.places[c.place].geonameid == e.geonameid);
                 // Between a launch verb and the act noun: "شنت القاهرة غارات", "أطلقت أنقرة عملية".
-                let next_to = p.toks.end == t.toks.start
+                let next_to = (p.toks.end == t.toks.start || (p.toks.end + 1 == t.toks.start && matches!(self.bare(p.toks.end), "بشن" | "بتنفيذ" | "باطلاق")))
                     && p.toks.start > 0
                     && matches!(self.bare(p.toks.start - 1), "شنت" | "شن" | "اطلقت" | "اطلق" | "نفذت" | "نفذ" | "بدات" | "بدا" | "واصلت" | "واصل" | "كثفت" | "كثف" | "استانفت" | "استانف");
                 let bare = !self.doc.tok(p.toks.start).starts_with(['ب', 'ل', 'و', 'ف']) || self.doc.text()[p.range.clone()].starts_with("ال");

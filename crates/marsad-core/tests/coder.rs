@@ -393,3 +393,19 @@ fn subject_of_the_reported_clause() {
     assert_eq!(a1(e), Some("Peshmerga"), "{e:#?}");
     assert_eq!(a2(e), Some("Islamic State"));
 }
+
+/// "في كمين للقوات الموالية للشرعية", "هجوماً للميليشيا الحوثية": the act noun's ل-genitive
+/// is the doer; after "التصدي ل" the ل marks the target.
+#[test]
+fn lam_genitive_of_an_act_noun_is_the_doer() {
+    // snn-alweeam-1989
+    let ev = code("2015-07-30", "قتل 7 من ميليشيات الحوثي و صالح في كمين للقوات الموالية للشرعية في منطقة الرضمة بمحافظة إب.");
+    let e = ev.iter().find(|e| e.event_type == "Battles").expect("the ambush");
+    assert_eq!(a1(e), Some("Military Forces of Yemen"), "{e:#?}");
+    // snn-aljazirah-798
+    let ev = code("2015-07-24", "وأضاف أن الحكومة عازمة على التصدي لتنظيم داعش والمقاتلين الأكراد «على حد سواء».");
+    assert!(ev.iter().all(|e| a1(e) != Some("Islamic State")), "{ev:#?}");
+    // snn-alriyadh-1959: "بدأت انقرة بشن غارات".
+    let ev = code("2015-07-27", "كما بدأت انقرة بشن غارات ضد مواقع للتنظيم في سورية.");
+    assert_eq!(ev.first().and_then(a1), Some("Military Forces of Turkey"), "{ev:#?}");
+}
