@@ -286,7 +286,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let ct = self.doc.tokens_in(clause);
         let from = t.toks.start.saturating_sub(3).max(ct.start);
         let far = t.toks.start.saturating_sub(5).max(ct.start);
-        self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
+        // "دعا رئيس مجلس النواب منتسبي الجيش إلى الانضمام": a call governs its "إلى + act"
+        // however far the call word stands.
+        let called = t.toks.start > ct.start && self.bare(t.toks.start - 1) == "الي" && self.cues_in(ct.start..t.toks.start, CUE_IRREALIS);
+        called || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {

@@ -409,3 +409,11 @@ fn lam_genitive_of_an_act_noun_is_the_doer() {
     let ev = code("2015-07-27", "كما بدأت انقرة بشن غارات ضد مواقع للتنظيم في سورية.");
     assert_eq!(ev.first().and_then(a1), Some("Military Forces of Turkey"), "{ev:#?}");
 }
+
+/// A call (دعا ... إلى + act) is no act, however far the call word stands.
+#[test]
+fn a_call_to_act_is_not_an_act() {
+    // snn-aawsat-2742
+    let ev = code("2015-08-04", "دعا رئيس مجلس النواب عقيلة صالح منتسبي الجيش إلى الانضمام والالتحاق بوحداتهم.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
