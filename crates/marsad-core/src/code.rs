@@ -635,6 +635,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 actor1 = Some(a);
             }
         }
+        // Over Yemen since March 2015 the aircraft are the Saudi-led coalition's: an unnamed
+        // "الطيران", "الطائرات الحربية" there is the coalition, not the Yemeni army.
+        if self.ents.focus_country.as_deref() == Some("YE") {
+            if let Some((a, r)) = &actor1 {
+                let air = ["طيران", "طاير", "مقاتلات", "مروحي", "غارات", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
+                if self.lex.actors[*a].id == "state-military-contextual" && air {
+                    if let Some(c) = self.lex.actors.iter().position(|x| x.id == "saudi-led-coalition") {
+                        explain.push("actor1: aircraft over Yemen are the Saudi-led coalition's".into());
+                        actor1 = Some((c, r.clone()));
+                    }
+                }
+            }
+        }
         // Arrests and seizures by "the authorities" (السلطات، الحكومة) are made by the police.
         if sub == "Arrests" || sub == "Disrupted weapons use" {
             if let Some((a, r)) = &actor1 {

@@ -417,3 +417,14 @@ fn a_call_to_act_is_not_an_act() {
     let ev = code("2015-08-04", "دعا رئيس مجلس النواب عقيلة صالح منتسبي الجيش إلى الانضمام والالتحاق بوحداتهم.");
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+/// Over Yemen in 2015 unnamed aircraft are the Saudi-led coalition's.
+#[test]
+fn aircraft_over_yemen_are_the_coalitions() {
+    // snn-okaz-2204
+    let ev = code("2015-08-07", "وفي محافظة أبين تتقدم المقاومة الشعبية نحو زنجبار، حيث يجري الطيران تمشيط الخط الساحلي ويقصف اللواء المتمركز في تلك المنطقة.");
+    assert!(ev.iter().any(|e| a1(e) == Some("Saudi-led Coalition")), "{ev:#?}");
+    // Elsewhere "الطيران الحربي" is the state's (snn-aawsat-2036, Syria).
+    let ev = code("2015-08-04", "كذلك قصف الطيران الحربي مناطق في محيط مطار أبو الظهور العسكري بريف إدلب.");
+    assert_eq!(ev.first().and_then(a1), Some("Military Forces of Syria"), "{ev:#?}");
+}
