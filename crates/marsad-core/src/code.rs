@@ -258,7 +258,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             }
         }
     }
-    let drafts = merge(drafts);
+    let drafts = merge(drafts, |a| cx.actor_name(a));
     let mut events = Vec::new();
     let mut explains = Vec::new();
     for (n, d) in drafts.into_iter().enumerate() {
@@ -289,7 +289,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "دعا رئيس مجلس النواب منتسبي الجيش إلى الانضمام": a call governs its "إلى + act"
         // however far the call word stands.
         let called = t.toks.start > ct.start && self.bare(t.toks.start - 1) == "الي" && self.cues_in(ct.start..t.toks.start, CUE_IRREALIS);
-        called || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
+        // "ولم تذكر وسائل الإعلام أنباء عن الاحتجاج أو القتل": no news of it was given.
+        let no_news = self.cues_in(ct.start..t.toks.start, CUE_NEGATION)
+            && (ct.start..t.toks.start).any(|i| matches!(self.bare(i), "انباء" | "معلومات" | "تفاصيل") && i + 1 < t.toks.start && self.bare(i + 1) == "عن");
+        called || no_news || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {
@@ -1489,7 +1492,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
 /// Merge repeated mentions of one act: same type and sub-type, same place (or one has
 /// none), same actor1 (or one has none), overlapping dates.
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     'next: for d in drafts {
         // Repeats are told close together; a window keeps merging linear on long texts.
@@ -1502,7 +1505,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 _ => true,
             };
             let same_actor = match (&o.actor1, &d.actor1) {
-                (Some(a), Some(b)) => a.0 == b.0 || o.actor1_inferred || d.actor1_inferred,
+                // (Two entries may name one actor: "السلطات" in a Syrian article and
+                // "السلطات السورية" are both the Syrian police when they arrest.)
+                (Some(a), Some(b)) => a.0 == b.0 || o.actor1_inferred || d.actor1_inferred || name(a.0) == name(b.0),
                 _ => true,
             };
             let known = |x: &DateField| x.precision != "unknown";

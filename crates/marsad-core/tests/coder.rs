@@ -428,3 +428,17 @@ fn aircraft_over_yemen_are_the_coalitions() {
     let ev = code("2015-08-04", "كذلك قصف الطيران الحربي مناطق في محيط مطار أبو الظهور العسكري بريف إدلب.");
     assert_eq!(ev.first().and_then(a1), Some("Military Forces of Syria"), "{ev:#?}");
 }
+
+/// "ولم تذكر وسائل الإعلام السورية أنباء عن الاحتجاج أو القتل": no act is reported; and
+/// "السلطات" and "السلطات السورية" arresting the same day are one act.
+#[test]
+fn no_news_of_acts_and_one_arrest_told_twice() {
+    // snn-alweeam-2032
+    let ev = code("2015-08-10", "ولم تذكر وسائل الإعلام السورية أنباء عن الاحتجاج أو الحادث المروري أو القتل.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = code(
+        "2015-08-10",
+        "قالت الوكالة العربية السورية للأنباء يوم الاثنين إن السلطات اعتقلت أحد أقارب الرئيس بشار الأسد. السلطات السورية تعتقل أحد اقارب الأسد بعد احتجاجات",
+    );
+    assert_eq!(ev.iter().filter(|e| e.sub_event_type == "Arrests").count(), 1, "{ev:#?}");
+}
