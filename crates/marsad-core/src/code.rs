@@ -258,7 +258,14 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             }
         }
     }
-    let drafts = merge(drafts, |a| cx.actor_name(a));
+    // A city and the governorate that holds it ("Latakia" the city, "Latakia" the
+    // governorate) are one place for telling repeats apart.
+    let within_area = |a: usize, b: usize| {
+        let (pa, pb) = (&lex.places[a], &lex.places[b]);
+        let holds = |g: &crate::lexicon::PlaceEntry, c: &crate::lexicon::PlaceEntry| g.level == PlaceLevel::Admin1 && c.level >= PlaceLevel::City && g.country == c.country && c.admin1.as_deref() == Some(g.name.as_str());
+        holds(pa, pb) || holds(pb, pa)
+    };
+    let drafts = merge(drafts, |a| cx.actor_name(a), within_area);
     let mut events = Vec::new();
     let mut explains = Vec::new();
     for (n, d) in drafts.into_iter().enumerate() {
@@ -1492,7 +1499,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
 /// Merge repeated mentions of one act: same type and sub-type, same place (or one has
 /// none), same actor1 (or one has none), overlapping dates.
-fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String) -> Vec<Draft> {
+fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_area: impl Fn(usize, usize) -> bool) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     'next: for d in drafts {
         // Repeats are told close together; a window keeps merging linear on long texts.
@@ -1501,7 +1508,7 @@ fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String) -> Vec<Draft> {
             let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
             let same_type = o.event_type == d.event_type && (o.sub_event_type == d.sub_event_type || (bombing(&o.sub_event_type) && bombing(&d.sub_event_type)));
             let same_place = match (&o.place, &d.place) {
-                (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local,
+                (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local || within_area(a.0, b.0),
                 _ => true,
             };
             let same_actor = match (&o.actor1, &d.actor1) {
@@ -1516,6 +1523,22 @@ fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String) -> Vec<Draft> {
                 if d.sub_event_type == "Suicide bomb" && o.sub_event_type != d.sub_event_type {
                     o.sub_event_type = d.sub_event_type.clone();
                     o.mode = d.mode.clone();
+                }
+                // The mention that counts something ("انشق بين 11 و13 عنصرا") states the act
+                // better than a general one told first ("انشقاقات كثيرة بدأت تعم"): its words
+                // become the evidence, with its place, date and counts.
+                if o.quantities.is_empty() && o.fatalities.is_none() && (!d.quantities.is_empty() || d.fatalities.is_some()) {
+                    o.clause = d.clause.clone();
+                    o.trig_range = d.trig_range.clone();
+                    o.quantities = d.quantities.clone();
+                    if d.place_local {
+                        o.place = d.place.clone();
+                        o.place_local = true;
+                    }
+                    if known(&d.date) {
+                        o.date = d.date.clone();
+                    }
+                    o.explain.push(format!("evidence: the later mention in sentence {} that counts it", d.sentence + 1));
                 }
                 if !o.place_local && d.place_local {
                     o.place = d.place.clone();

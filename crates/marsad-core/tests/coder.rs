@@ -442,3 +442,14 @@ fn no_news_of_acts_and_one_arrest_told_twice() {
     );
     assert_eq!(ev.iter().filter(|e| e.sub_event_type == "Arrests").count(), 1, "{ev:#?}");
 }
+
+/// One shelling told for the governorate and again for its capital city is one event.
+#[test]
+fn city_and_its_governorate_are_one_place_for_repeats() {
+    // snn-aawsat-2036
+    let ev = code(
+        "2015-08-04",
+        "وأعلن المرصد السوري لحقوق الإنسان، أن قوات النظام قصفت أماكن في منطقتي سلمى وكباني وأماكن أخرى في جبل الأكراد في ريف اللاذقية الشمالي، بينما تعرضت أماكن في منطقتي الكوم وكتف الغدر وقرية غمام بريف اللاذقية الشمالي، لقصف من قبل قوات النظام.",
+    );
+    assert_eq!(ev.iter().filter(|e| e.sub_event_type == "Shelling/artillery/missile attack").count(), 1, "{ev:#?}");
+}
