@@ -115,6 +115,8 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             // A trigger word inside a source's name ("الرقة تذبح بصمت") names no act.
             let trigs: Vec<&TriggerMention> = within(&ents.triggers, c, |t| &t.range)
                 .filter(|t| !within(&ents.sources, c, |s| &s.range).any(|s| s.range.start <= t.range.start && t.range.end <= s.range.end))
+                // Nor one inside an actor's name after its first word ("ميليشيات فجر ليبيا").
+                .filter(|t| !within(&ents.actors, c, |a| &a.range).any(|a| a.range.start < t.range.start && t.range.end <= a.range.end))
                 .collect();
             if trigs.is_empty() {
                 continue;

@@ -453,3 +453,15 @@ fn city_and_its_governorate_are_one_place_for_repeats() {
     );
     assert_eq!(ev.iter().filter(|e| e.sub_event_type == "Shelling/artillery/missile attack").count(), 1, "{ev:#?}");
 }
+
+/// A trigger word inside an actor's name ("ميليشيات فجر ليبيا": فجر = "dawn", not "blew
+/// up") names no act, and "كان يفترض أن" (was supposed to) is no report.
+#[test]
+fn trigger_inside_an_actor_name() {
+    // snn-aawsat-2742
+    let ev = code(
+        "2015-08-04",
+        "فإن الطائرات الليبية التي كانت تهدف لتحية المواطنين، كان يفترض أن تحلق في سماء عدة مدن بما فيها العاصمة طرابلس التي تسيطر عليها ميليشيات فجر ليبيا بقوة السلاح منذ صيف العام الماضي.",
+    );
+    assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
+}
