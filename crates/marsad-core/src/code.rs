@@ -673,6 +673,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // Armed acts need an armed side: "يهاجم الرئيس التركي ... رئيس حزب" is a war of
+        // words, "وانسحب هذا المشهد على ريف إدلب" a figure of speech.
+        let armed = |a: &Option<(usize, Range<usize>)>| a.as_ref().is_some_and(|(x, _)| matches!(self.actor_kind(*x), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown"));
+        let word = self.bare(t.toks.start);
+        let verbal_attack = ["هاجم", "يهاجم", "تهاجم", "هاجمت"].contains(&word) && actor1.is_some() && !armed(&actor1) && !armed(&actor2);
+        let figurative_withdrawal = mode.as_deref() == Some("withdrawal") && !armed(&actor1) && !armed(&actor2) && self.demonstrative_after(t.toks.end);
+        if verbal_attack || figurative_withdrawal {
+            return None;
+        }
         let status = self.status(t, c);
         // Deaths told in the act's clause, else in what follows it in the sentence
         // ("..., ما أسفر عن مقتل 5"), counting only plain death words there.
@@ -931,6 +940,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let number = self.doc.numbers.iter().any(|x| x.range.start <= self.doc.tokens[n].range.start && self.doc.tokens[n].range.start < x.range.end)
             || (matches!(k, "اكثر" | "نحو" | "حوالي" | "قرابه" | "عشرات" | "ميات") && n + 2 < self.doc.tokens.len());
         victim_actor || number || PERSON_NOUNS.contains(&k) || matches!(k, "طيار" | "رهينه" | "رهاين" | "اسير" | "اسري" | "معتقل" | "معتقلين")
+    }
+
+    /// "هذا المشهد": a demonstrative at token `i` (the subject right after a verb).
+    fn demonstrative_after(&self, i: usize) -> bool {
+        i < self.doc.tokens.len() && matches!(self.bare(i), "هذا" | "هذه" | "ذلك" | "تلك")
     }
 
     /// "هذا", "تلك", "لهذه", "وبذلك" right before token `i`.

@@ -465,3 +465,18 @@ fn trigger_inside_an_actor_name() {
     );
     assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
 }
+
+/// Armed acts need an armed side: a politician attacking another in words, or "a scene"
+/// withdrawing, is no event.
+#[test]
+fn figurative_attacks_and_withdrawals() {
+    // snn-alriyadh-1959
+    let ev = code("2015-07-27", "يهاجم الرئيس التركي والحكومة المحافظة بدون توقف رئيس حزب الشعب الديموقراطي، المؤيد للاكراد، صلاح الدين دميرتاش.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-aawsat-2036
+    let ev = code("2015-08-04", "وانسحب هذا المشهد على ريف إدلب.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // A real withdrawal stays (snn-okaz-2255).
+    let ev = code("2015-08-02", "وقالت مصادر ميدانية في محافظة الضالع إن الحوثيين انسحبوا من منطقة قعطبة بعد إنذار.");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("withdrawal")), "{ev:#?}");
+}
