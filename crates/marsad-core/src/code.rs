@@ -115,8 +115,14 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             // A trigger word inside a source's name ("الرقة تذبح بصمت") names no act.
             let trigs: Vec<&TriggerMention> = within(&ents.triggers, c, |t| &t.range)
                 .filter(|t| !within(&ents.sources, c, |s| &s.range).any(|s| s.range.start <= t.range.start && t.range.end <= s.range.end))
-                // Nor one inside an actor's name after its first word ("ميليشيات فجر ليبيا").
-                .filter(|t| !within(&ents.actors, c, |a| &a.range).any(|a| a.range.start < t.range.start && t.range.end <= a.range.end))
+                // Nor one inside a longer actor name ("ميليشيات فجر ليبيا", "الحشد الشعبي").
+                // (An air force named by its strikes, "غارة جوية أمريكية", keeps its act.)
+                .filter(|t| {
+                    let violent = matches!(lex.triggers[t.trigger].event_type.as_str(), "Explosions/Remote violence" | "Battles");
+                    !within(&ents.actors, c, |a| &a.range).any(|a| {
+                        a.range.start <= t.range.start && t.range.end <= a.range.end && a.range.len() > t.range.len() && !(violent && a.range.start == t.range.start)
+                    })
+                })
                 .collect();
             if trigs.is_empty() {
                 continue;
@@ -298,10 +304,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "دعا رئيس مجلس النواب منتسبي الجيش إلى الانضمام": a call governs its "إلى + act"
         // however far the call word stands.
         let called = t.toks.start > ct.start && self.bare(t.toks.start - 1) == "الي" && self.cues_in(ct.start..t.toks.start, CUE_IRREALIS);
+        // "سيعدمونه في غضون 48 ساعة ما لم ...": a threat on a condition.
+        let threat = t.future && (t.toks.end..ct.end).any(|i| self.bare(i) == "ما" && i + 1 < ct.end && self.bare(i + 1) == "لم");
         // "ولم تذكر وسائل الإعلام أنباء عن الاحتجاج أو القتل": no news of it was given.
         let no_news = self.cues_in(ct.start..t.toks.start, CUE_NEGATION)
             && (ct.start..t.toks.start).any(|i| matches!(self.bare(i), "انباء" | "معلومات" | "تفاصيل") && i + 1 < t.toks.start && self.bare(i + 1) == "عن");
-        called || no_news || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
+        called || no_news || threat || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
     }
 
     fn has_argument(&self, c: &Range<usize>) -> bool {

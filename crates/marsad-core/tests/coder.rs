@@ -480,3 +480,15 @@ fn figurative_attacks_and_withdrawals() {
     let ev = code("2015-08-02", "وقالت مصادر ميدانية في محافظة الضالع إن الحوثيين انسحبوا من منطقة قعطبة بعد إنذار.");
     assert!(ev.iter().any(|e| e.mode.as_deref() == Some("withdrawal")), "{ev:#?}");
 }
+
+/// "مليشيا الحشد الشعبي" names a militia, not a mobilization; "سيعدمونه ... ما لم" is a
+/// conditional threat, not an execution.
+#[test]
+fn militia_names_and_conditional_threats() {
+    // snn-alyaum-293
+    let ev = code("2015-07-28", "وتسيطر مليشيا الحشد الشعبي والجيش على معظم محافظة ديالى التي تقع فيها البلدتان.");
+    assert!(ev.iter().all(|e| e.mode.as_deref() != Some("mobilization")), "{ev:#?}");
+    // snn-alyaum-2531
+    let ev = code("2015-08-07", "وقال التنظيم إن خاطفيه سيعدمونه في غضون 48 ساعة ما لم تطلق الحكومة المصرية سراح «نساء مسلمات» معتقلات.");
+    assert!(ev.iter().all(|e| e.mode.as_deref() != Some("execution")), "{ev:#?}");
+}
