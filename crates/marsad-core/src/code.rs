@@ -218,6 +218,15 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             }
             if let Some((t, w)) = chosen {
                 if let Some(mut d) = cx.draft(si, c, t, w, &chain) {
+                    // "في هجوم مماثل": a similar attack is of the kind of the article's lead act.
+                    if t.toks.end < doc.tokens.len() && matches!(cx.bare(t.toks.end), "مماثل" | "مماثله" | "مشابه" | "مشابهه") {
+                        if let Some(p) = drafts.iter().find(|p| matches!(p.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians")) {
+                            d.event_type = p.event_type.clone();
+                            d.sub_event_type = p.sub_event_type.clone();
+                            d.mode = p.mode.clone();
+                            d.explain.push(format!("type: a similar act to the one told in sentence {}", p.sentence + 1));
+                        }
+                    }
                     if d.actor1.is_none() {
                         cx.carry_actor(&mut d, &drafts);
                     }

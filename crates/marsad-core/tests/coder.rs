@@ -492,3 +492,16 @@ fn militia_names_and_conditional_threats() {
     let ev = code("2015-08-07", "وقال التنظيم إن خاطفيه سيعدمونه في غضون 48 ساعة ما لم تطلق الحكومة المصرية سراح «نساء مسلمات» معتقلات.");
     assert!(ev.iter().all(|e| e.mode.as_deref() != Some("execution")), "{ev:#?}");
 }
+
+/// "في هجوم مماثل" (in a similar attack) is of the kind of the article's lead act.
+#[test]
+fn a_similar_attack_is_of_the_lead_acts_kind() {
+    // snn-alriyadh-1835
+    let ev = code(
+        "2015-07-26",
+        "اصيب 18 شرطيا مصريا على الاقل الاحد في انفجار عبوة ناسفة استهدف حافلة كانوا يستقلونها قرب مدينة العريش في شمال سيناء. واصيب عشرون شرطيا في طريقهم لقضاء اجازتهم في هجوم مماثل استهدف حافلتهم في العريش في 9 يوليو الجاري.",
+    );
+    let e = ev.iter().find(|e| e.evidence.text.contains("مماثل")).expect("the similar attack");
+    assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED", "{e:#?}");
+    assert_eq!(e.date.start.as_deref(), Some("2015-07-09"));
+}
