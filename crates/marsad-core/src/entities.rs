@@ -201,6 +201,13 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         let single = h.tok_end - h.tok_start == 1;
         for e in h.entries {
             match e.kind {
+                // A person or government named without the article is not the word with it:
+                // "الكاميرون" is Cameroon, not David Cameron (كاميرون).
+                EntityKind::Actor
+                    if single
+                        && w[h.prefix_len..].starts_with("ال")
+                        && lex.actors[e.id as usize].kind == "government"
+                        && !lex.actors[e.id as usize].aliases_ar.iter().any(|a| a.starts_with("ال")) => {}
                 EntityKind::Actor => actors.push(ActorMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, actor: e.id as usize }),
                 EntityKind::Source => sources.push(SourceMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, source: e.id as usize }),
                 // "الحدود السورية": with the article, "سورية" is the adjective "Syrian".

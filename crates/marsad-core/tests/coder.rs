@@ -505,3 +505,13 @@ fn a_similar_attack_is_of_the_lead_acts_kind() {
     assert_eq!(e.sub_event_type, "Remote explosive/landmine/IED", "{e:#?}");
     assert_eq!(e.date.start.as_deref(), Some("2015-07-09"));
 }
+
+/// "الكاميرون" is Cameroon, not David Cameron (كاميرون): a person or government named
+/// without the article does not match the word with it.
+#[test]
+fn cameroon_is_not_cameron() {
+    // snn-aawsat-568
+    let ev = code("2015-07-23", "تفجير انتحاري مزدوج في شمال الكاميرون يوقع 11 قتيلا.");
+    assert!(ev.iter().all(|e| a1(e) != Some("David Cameron") && a2(e) != Some("David Cameron")), "{ev:#?}");
+    assert!(!ev.is_empty());
+}
