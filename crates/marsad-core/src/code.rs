@@ -147,7 +147,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 if t.lam {
                     w -= 0.3;
                 }
-                if te.role == TriggerRole::Weak && !cx.has_argument_besides(c, &t.range) {
+                if te.role == TriggerRole::Weak && !cx.has_argument(c, Some(&t.range)) {
                     continue;
                 }
                 if te.role == TriggerRole::Weapon && !cx.weapon_used(c) {
@@ -158,7 +158,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     continue;
                 }
                 // An act is told with at least one of who, where or how many beside it.
-                if !cx.has_argument(&s.range) {
+                if !cx.has_argument(&s.range, None) {
                     continue;
                 }
                 // Territory changes hands at a named place ("لاستعادة أسراهم" takes none).
@@ -321,16 +321,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         called || no_news || threat || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
     }
 
-    fn has_argument(&self, c: &Range<usize>) -> bool {
-        within(&self.ents.actors, c, |a| &a.range).next().is_some()
-            || within(&self.ents.places, c, |p| &p.range).next().is_some()
-            || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
-    }
-
-    /// As `has_argument`, not counting an actor that is the trigger word itself ("منشقين"
-    /// names both the act and the defectors).
-    fn has_argument_besides(&self, c: &Range<usize>, t: &Range<usize>) -> bool {
-        within(&self.ents.actors, c, |a| &a.range).any(|a| !(t.start <= a.range.start && a.range.end <= t.end))
+    /// An actor, place or number in `c` — not counting an actor inside `besides`, the
+    /// trigger word itself ("منشقين" names both the act and the defectors).
+    fn has_argument(&self, c: &Range<usize>, besides: Option<&Range<usize>>) -> bool {
+        within(&self.ents.actors, c, |a| &a.range).any(|a| besides.is_none_or(|t| !(t.start <= a.range.start && a.range.end <= t.end)))
             || within(&self.ents.places, c, |p| &p.range).next().is_some()
             || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
     }
@@ -355,6 +349,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut a1: Option<&ActorMention> = None;
         let mut a2: Option<&ActorMention> = None;
         let mut a1_capital: Option<(usize, Range<usize>)> = None;
+        // actor1 was read from a marker, from inside the trigger or as the armed doer before
+        // its victim: later rules do not override it.
+        let mut a1_strong = false;
+        // "على يد", "من قبل", "شنه": the actor right after names the doer.
+        let agent_marked = |a: &ActorMention| {
+            let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
+            let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
+            before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل")
+        };
         // After a death, arrest or abduction word the genitive is who suffers it
         // ("مقتل جنود", "اعتقال عناصر"), not who does it.
         let tr = &self.lex.triggers[t.trigger];
@@ -364,11 +367,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
-            let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
-            let marked_agent = before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل");
             let marked_object = before.is_some_and(|k| OBJECT_MARKERS.contains(&k));
-            if marked_agent && a1.is_none() {
+            if agent_marked(a) && a1.is_none() {
                 a1 = Some(a);
+                a1_strong = true;
                 why.push(format!("actor1: after agent marker ({})", before.unwrap_or("")));
                 continue;
             }
@@ -382,6 +384,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     // "حرق داعش الطيار", "قتل الحوثيون ثلاثة مدنيين", "اعتقال الشرطة 5 أشخاص":
                     // an armed actor followed straight by its victim is the doer.
                     a1 = Some(a);
+                    a1_strong = true;
                     why.push("actor1: armed doer between a transitive act and its victim".into());
                 } else if a1.is_none() && a.toks.start <= t.toks.end + 3 && !patient_first {
                     a1 = Some(a);
@@ -397,6 +400,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // The trigger names its doer ("طيران التحالف", "الطيران الحربي").
                 if a1.is_none() {
                     a1 = Some(a);
+                    a1_strong = true;
                     why.push("actor1: named inside the trigger".into());
                 }
             } else if a.toks.end <= t.toks.start {
@@ -414,10 +418,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let act_noun = t.toks.len() <= 2 && matches!(self.bare(t.toks.start), "كمين" | "كمينا" | "هجوم" | "هجوما" | "هجمات" | "غاره" | "غارات" | "قصف" | "قصفا" | "ضربه" | "ضربات" | "تفجير" | "اعتداء" | "عمليه");
         if act_noun && matches!(tr.event_type.as_str(), "Battles" | "Explosions/Remote violence") && tr.role != TriggerRole::Kill {
             if let Some(b) = cands.iter().find(|b| b.toks.start == t.toks.end && self.doc.tok(b.toks.start).starts_with('ل') && !self.doc.tok(b.toks.start).starts_with("لا")) {
-                if matches!(self.actor_kind(b.actor), "rebels" | "militia" | "state-forces" | "external-forces" | "unknown") && a1.is_none_or(|x| x.actor != b.actor) {
-                    if a2.is_some_and(|y| y.actor == b.actor) {
-                        a2 = a1.filter(|x| x.toks.end <= t.toks.start);
-                    } else if a2.is_none() {
+                if self.is_armed(b.actor) && a1.is_none_or(|x| x.actor != b.actor) {
+                    if a2.is_none_or(|y| y.actor == b.actor) {
                         a2 = a1.filter(|x| x.toks.end <= t.toks.start);
                     }
                     a1 = Some(*b);
@@ -443,7 +445,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "ثوار المقاومة الشعبية", "مسلحي الحوثي": a category word right before a named
         // group is that group's fighters.
         if let Some(x) = a1 {
-            let armed = |a: usize| matches!(self.actor_kind(a), "rebels" | "militia" | "unknown" | "state-forces" | "external-forces");
+            let armed = |a: usize| self.is_armed(a);
             // Only an idafa head, which never has the article: "ثوار المقاومة", not the
             // coordination "الجيش والمقاومة".
             let head = self.doc.tok(x.toks.start);
@@ -461,16 +463,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // An agent marker ("على يد", "من قبل", "شنه") names the doer even when another
         // actor came first ("إن خمسة جنود قتلوا ... لهجوم شنه مقاتلون إسلاميون").
-        let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));
-        if !strong {
+        if !a1_strong {
             // (A doer verb may stand a few words before its actor: "أرسلتها أيادي الغدر
             // الحوثية".)
             let marked = cands.iter().filter(|a| a.toks.start >= t.toks.end).find(|a| {
-                let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
-                let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
                 let verb_near = (a.toks.start.saturating_sub(4).max(t.toks.end)..a.toks.start)
                     .any(|i| DOER_VERBS.contains(&self.bare(i)) && !cands.iter().any(|b| b.toks.start > i && b.toks.start < a.toks.start));
-                before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل") || verb_near
+                agent_marked(a) || verb_near
             });
             // (Not over a subject right after the act: "واستعادت قوات الجيش المدعومة من قبل
             // السكان" — that marker belongs to "المدعومة".)
@@ -550,7 +549,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 a.toks.end <= t.toks.start
                     && gap.len() <= 6
                     && gap.clone().all(|i| matches!(self.bare(i), "في" | "بيان" | "امس" | "اليوم" | "يوم" | "مسووليه" | "مسووليته" | "مسووليتها" | "عن"))
-                    && matches!(self.actor_kind(a.actor), "rebels" | "militia" | "state-forces" | "external-forces" | "unknown")
+                    && self.is_armed(a.actor)
             };
             if let Some(x) = cands.iter().find(|a| is_source_only(a) && !matches!(self.actor_kind(a.actor), "civilians" | "media") && claims(a)) {
                 a1 = Some(x);
@@ -559,8 +558,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // "أعلنت قوات البيشمركة أمس أنها تمكنت من قتل ...", "أكد الجيش أنه استعاد": the
         // force that says it did the act did it.
-        let strong = why.iter().any(|w| w.starts_with("actor1: after agent marker") || w.starts_with("actor1: named inside the trigger") || w.starts_with("actor1: armed doer"));
-        if !strong {
+        if !a1_strong {
             if let Some(x) = self.self_announced(t, sent) {
                 if a1.is_some_and(|y| y.actor != x.actor && y.toks.start >= t.toks.end) && a2.is_none() {
                     a2 = a1;
@@ -692,7 +690,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // Armed acts need an armed side: "يهاجم الرئيس التركي ... رئيس حزب" is a war of
         // words, "وانسحب هذا المشهد على ريف إدلب" a figure of speech.
-        let armed = |a: &Option<(usize, Range<usize>)>| a.as_ref().is_some_and(|(x, _)| matches!(self.actor_kind(*x), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown"));
+        let armed = |a: &Option<(usize, Range<usize>)>| a.as_ref().is_some_and(|(x, _)| self.is_armed(*x));
         let word = self.bare(t.toks.start);
         let verbal_attack = ["هاجم", "يهاجم", "تهاجم", "هاجمت"].contains(&word) && actor1.is_some() && !armed(&actor1) && !armed(&actor2);
         let figurative_withdrawal = mode.as_deref() == Some("withdrawal") && !armed(&actor1) && !armed(&actor2) && self.demonstrative_after(t.toks.end);
@@ -929,7 +927,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .any(|k| {
                 let n = k.toks.end;
                 let object = n < self.doc.tokens.len()
-                    && (self.doc.numbers.iter().any(|x| x.range.start == self.doc.tokens[n].range.start) || PERSON_NOUNS.contains(&self.bare(n)) || COMBATANT_NOUNS.contains(&self.bare(n)) || self.ents.actors.iter().any(|b| b.toks.start == n));
+                    && (self.number_at(n).is_some_and(|x| x.range.start == self.doc.tokens[n].range.start) || PERSON_NOUNS.contains(&self.bare(n)) || COMBATANT_NOUNS.contains(&self.bare(n)) || self.actor_at(n));
                 !object
             })
     }
@@ -944,7 +942,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return false;
         }
         // Governments arrest and execute ("اعتقلت السلطات التركية 590 شخصا").
-        if !matches!(self.actor_kind(a.actor), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown" | "government") {
+        if !(self.is_armed(a.actor) || self.actor_kind(a.actor) == "government") {
             return false;
         }
         let n = a.toks.end;
@@ -954,9 +952,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let k = self.bare(n);
         let victim_actor = cands.iter().any(|b| b.toks.start == n && matches!(self.actor_kind(b.actor), "civilians" | "media" | "protesters" | "government"));
         // A count, maybe hedged ("أكثر من 1300", "نحو 20").
-        let number = self.doc.numbers.iter().any(|x| x.range.start <= self.doc.tokens[n].range.start && self.doc.tokens[n].range.start < x.range.end)
+        let number = self.number_at(n).is_some()
             || (matches!(k, "اكثر" | "نحو" | "حوالي" | "قرابه" | "عشرات" | "ميات") && n + 2 < self.doc.tokens.len());
         victim_actor || number || PERSON_NOUNS.contains(&k) || matches!(k, "طيار" | "رهينه" | "رهاين" | "اسير" | "اسري" | "معتقل" | "معتقلين")
+    }
+
+    /// Armed kinds: the ones that fight (not civilians, governments or media).
+    fn is_armed(&self, a: usize) -> bool {
+        matches!(self.actor_kind(a), "state-forces" | "rebels" | "militia" | "external-forces" | "unknown")
+    }
+
+    /// The number mention that covers the start of token `i`. `find_numbers` scans left to
+    /// right and skips past each mention, so mentions never overlap and the last one
+    /// starting at or before the token is the only candidate (binary search, no scan).
+    fn number_at(&self, i: usize) -> Option<&'a NumberMention> {
+        let p = self.doc.tokens.get(i)?.range.start;
+        let k = self.doc.numbers.partition_point(|n| n.range.start <= p);
+        self.doc.numbers[..k].last().filter(|n| p < n.range.end)
+    }
+
+    /// An actor mention starts at token `i` (mentions are sorted by position).
+    fn actor_at(&self, i: usize) -> bool {
+        let k = self.ents.actors.partition_point(|a| a.toks.start < i);
+        self.ents.actors.get(k).is_some_and(|a| a.toks.start == i)
     }
 
     /// "هذا المشهد": a demonstrative at token `i` (the subject right after a verb).
@@ -1049,7 +1067,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.bare(i) == "منذ"
                 && (i + 1..(i + 4).min(toks.end)).any(|j| {
                     matches!(self.bare(j), "بدء" | "بدايه" | "اندلاع" | "انطلاق" | "مطلع" | "عام" | "سنوات" | "اعوام" | "تاسيس")
-                        || self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[j].range.start && (1900..2100).contains(&n.min))
+                        || self.number_at(j).is_some_and(|n| n.range.start == self.doc.tokens[j].range.start && (1900..2100).contains(&n.min))
                 })
         });
         if cumulative {
@@ -1079,7 +1097,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let is_person = |k: &str| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k);
             // The noun may sit inside the number's own span ("عشرة مدنيين على الأقل").
             // "العشرات من المتمردين قتلوا", "عشرة من الجنود": the people after من.
-            let of_people = after == Some("من") && nt.end + 1 < toks.end && (is_person(self.bare(nt.end + 1)) || self.ents.actors.iter().any(|a| a.toks.start == nt.end + 1));
+            let of_people = after == Some("من") && nt.end + 1 < toks.end && (is_person(self.bare(nt.end + 1)) || self.actor_at(nt.end + 1));
             let person_after = after.is_some_and(is_person) || of_people || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
             let injured_before = nt.start > toks.start && INJURED.contains(&self.bare(nt.start - 1));
             if injured_near || injured_before {
@@ -1119,7 +1137,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let w = key(self.doc.tok(k.toks.start));
                 // Not "بين قتيل وجريح": dead and wounded lumped together.
                 let lumped = k.toks.end < toks.end && matches!(self.keys[k.toks.end], "وجريح" | "وجرحي" | "ومصاب" | "ومصابين");
-                if k.toks.len() == 1 && !lumped && ["قتيلا", "قتيل"].contains(&w) && !toks.clone().any(|i| self.doc.numbers.iter().any(|n| n.range.start == self.doc.tokens[i].range.start)) {
+                if k.toks.len() == 1 && !lumped && ["قتيلا", "قتيل"].contains(&w) && !toks.clone().any(|i| self.number_at(i).is_some_and(|n| n.range.start == self.doc.tokens[i].range.start)) {
                     return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(k.range.clone())) });
                 }
             }
@@ -1304,7 +1322,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return false;
             }
             let k = self.bare(i - 1);
-            let number = self.doc.numbers.iter().any(|n| n.range.start <= self.doc.tokens[i - 1].range.start && self.doc.tokens[i - 1].range.start < n.range.end);
+            let number = self.number_at(i - 1).is_some();
             if number || matches!(k, "كم" | "كيلومترا" | "كيلومتر" | "ميلا" | "نحو" | "حوالي") {
                 i -= 1;
             } else {
