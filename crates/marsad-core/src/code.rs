@@ -449,7 +449,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // Only an idafa head, which never has the article: "ثوار المقاومة", not the
             // coordination "الجيش والمقاومة".
             let head = self.doc.tok(x.toks.start);
-            let idafa = x.toks.len() == 1 && !["ال", "وال", "بال", "فال", "لل"].iter().any(|p| head.starts_with(p)) && !self.doc.tok(x.toks.end.min(self.doc.tokens.len() - 1)).starts_with('و');
+            let idafa = x.toks.len() == 1 && !crate::tokenize::has_article(head) && !self.doc.tok(x.toks.end.min(self.doc.tokens.len() - 1)).starts_with('و');
             let generic = idafa && (self.lex.actors[x.actor].contextual || self.actor_kind(x.actor) == "unknown") && armed(x.actor);
             if generic {
                 if let Some(b) = cands.iter().find(|b| b.toks.start == x.toks.end && !self.lex.actors[b.actor].contextual && armed(b.actor)) {

@@ -114,7 +114,7 @@ fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &m
         // (An idafa head has no article and the next word no و: "الجيش والمقاومة" is a
         // coordination.)
         let head = &text[actors[i].range.clone()];
-        let idafa = !["ال", "وال", "بال", "فال", "لل"].iter().any(|p| head.starts_with(p));
+        let idafa = !crate::tokenize::has_article(head);
         if let Some(next) = actors.get(i + 1).filter(|n| idafa && n.toks.start == actors[i].toks.end && !text[n.range.clone()].starts_with('و')) {
             let ne = &lex.actors[next.actor];
             if !ne.contextual && !CATEGORY_ACTORS.contains(&ne.id.as_str()) && matches!(ne.kind.as_str(), "rebels" | "militia" | "state-forces" | "external-forces") {
@@ -125,7 +125,7 @@ fn resolve_generic_actors(text: &str, lex: &Lexicon, dominant: usize, actors: &m
         let a = &mut actors[i];
         // Indefinite "مسلحون مجهولون" stays unidentified; definite "المسلحين" is known.
         let w = &text[a.range.clone()];
-        let definite = ["ال", "وال", "بال", "فال", "لل", "ولل"].iter().any(|p| w.starts_with(p));
+        let definite = crate::tokenize::has_article(w);
         if e.id == "armed-militants" || definite {
             a.actor = dominant;
         }

@@ -230,6 +230,12 @@ pub fn key(stem: &str) -> &str {
     stem
 }
 
+/// The word carries the article, alone or after a conjunction or preposition ("الجيش",
+/// "والجيش", "بالمدينة", "للقوات").
+pub fn has_article(w: &str) -> bool {
+    ["ال", "وال", "بال", "فال", "لل", "ولل"].iter().any(|p| w.starts_with(p))
+}
+
 /// Proclitic sequences, longest first. "لل" (ل + ال with the alef dropped) is handled
 /// by `stem_offsets` directly.
 #[allow(dead_code)]
