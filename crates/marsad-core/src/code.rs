@@ -656,7 +656,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut actor1 = actor1;
         if event_type == "Protests" && actor1.as_ref().is_none_or(|(a, _)| !matches!(self.actor_kind(*a), "protesters" | "civilians")) {
             let named = within(&self.ents.actors, &s.range, |a| &a.range).find(|a| matches!(self.actor_kind(a.actor), "protesters"));
-            let generic = self.lex.actors.iter().position(|a| a.id == "protesters");
+            let generic = self.lex.actor_id("protesters");
             if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
                 explain.push("actor1: protesters".into());
                 actor1 = Some(a);
@@ -668,7 +668,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some((a, r)) = &actor1 {
                 let air = ["طيران", "طاير", "مقاتلات", "مروحي", "غارات", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
                 if self.lex.actors[*a].id == "state-military-contextual" && air {
-                    if let Some(c) = self.lex.actors.iter().position(|x| x.id == "saudi-led-coalition") {
+                    if let Some(c) = self.lex.actor_id("saudi-led-coalition") {
                         explain.push("actor1: aircraft over Yemen are the Saudi-led coalition's".into());
                         actor1 = Some((c, r.clone()));
                     }
@@ -681,7 +681,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let id = &self.lex.actors[*a].id;
                 let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
                 if let Some(police) = police {
-                    if let Some(p) = self.lex.actors.iter().position(|x| x.id == police) {
+                    if let Some(p) = self.lex.actor_id(&police) {
                         explain.push("actor1: arrests by the authorities are made by the police".into());
                         actor1 = Some((p, r.clone()));
                     }
@@ -804,7 +804,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !unnamed {
             return;
         }
-        if let Some(i) = self.lex.actors.iter().position(|a| a.id == "unidentified-armed-group") {
+        if let Some(i) = self.lex.actor_id("unidentified-armed-group") {
             d.actor1 = Some((i, d.trig_range.clone()));
             d.actor1_inferred = true;
             d.explain.push("actor1: unnamed perpetrator".into());

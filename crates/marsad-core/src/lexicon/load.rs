@@ -334,7 +334,8 @@ impl Lexicon {
             }
             format!("{:016x}", h.finish())
         };
-        Ok(Lexicon { actors, sources, places, countries, triggers: trig.trigger, cues: trig.cues, entities, trigger_index, cue_index, country_by_iso, version })
+        let actor_by_id = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        Ok(Lexicon { actors, sources, places, countries, triggers: trig.trigger, cues: trig.cues, entities, trigger_index, cue_index, country_by_iso, actor_by_id, version })
     }
 }
 

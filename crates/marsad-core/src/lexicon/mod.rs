@@ -162,6 +162,8 @@ pub struct Lexicon {
     pub cue_index: PhraseIndex,
     /// Country ISO2 -> index in `countries`.
     pub country_by_iso: std::collections::HashMap<String, usize>,
+    /// Actor id -> index in `actors` (ids are unique, checked by the loader).
+    pub actor_by_id: std::collections::HashMap<String, usize>,
     /// A short fingerprint of the data, for stores that must know when lexicons change.
     pub version: String,
 }
@@ -176,6 +178,11 @@ impl Lexicon {
 
     pub fn country(&self, iso2: &str) -> Option<&CountryEntry> {
         self.country_by_iso.get(iso2).map(|&i| &self.countries[i])
+    }
+
+    /// The actor with this id ("saudi-led-coalition", "police-iraq").
+    pub fn actor_id(&self, id: &str) -> Option<usize> {
+        self.actor_by_id.get(id).copied()
     }
 
     /// Whether a folded key is known to any dictionary (for clitic display).
