@@ -34,6 +34,8 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 const INJURED: &[&str] = &["جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصابه", "اصابات", "اصيب", "اصيبوا", "جرح", "بجروح", "الجرحي"];
 const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "قتيلين", "ضحيه", "ضحايا"];
+const ATTEMPT: &[&str] = &["اجل", "محاوله", "محاولته", "محاولتهم", "محاولات", "لمحاوله", "سعيا", "بهدف", "تحاول", "يحاول", "حاولت", "حاول", "يسعي", "تسعي"];
+const CAPTURED: &[&str] = &["اسر", "اسرت", "اسروا", "اعتقال", "اعتقل", "اعتقلت", "خطف", "اختطاف", "اختطف", "احتجاز", "توقيف", "اصابه", "جرح"];
 const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
 const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "ضد"];
 /// Verbs with an object pronoun that name the doer after them ("قذائف أرسلتها ...").
@@ -69,6 +71,8 @@ struct Draft {
     place_local: bool,
     date: DateField,
     fatalities: Option<Count>,
+    /// The text read for `fatalities`: a death clause inside it is already counted.
+    deaths_from: Range<usize>,
     quantities: Vec<Quantity>,
     sources: Vec<format::Source>,
     confidence: f64,
@@ -129,6 +133,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             }
             let mut best: Option<(&TriggerMention, f64)> = None;
             let mut kill: Option<&TriggerMention> = None;
+            let mut taken: Option<(&TriggerMention, f64)> = None;
             for t in &trigs {
                 let te = &lex.triggers[t.trigger];
                 if cx.negated(t, c) {
@@ -166,11 +171,32 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 if territorial && cx.local_place(c, &s.range).is_none() && !cx.has_place_word(c) {
                     continue;
                 }
+                // (Not "تواصلت المعارك بعد سيطرة المعارضة على ...": ground taken before the
+                // fighting told.)
+                // Told as done: a past verb ("سيطرت", "حرروا") or a verbal noun after
+                // "تمكنت من", "تمت", "نجحت في" — not a name ("معركة تحرير عدن") or a state
+                // ("تحت سيطرة").
+                // (Nor in a relative clause, "الوحدات الكردية التي طردت داعش من كوباني في
+                // يناير": background to the fighting told.)
+                let earlier = t.toks.start > 0 && matches!(cx.bare(t.toks.start - 1), "بعد" | "عقب" | "اثر" | "منذ")
+                    || (t.toks.start.saturating_sub(3)..t.toks.start).any(|i| matches!(cx.bare(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+                let done = t.past_verb || (t.toks.start >= 2 && matches!(cx.bare(t.toks.start - 1), "من" | "في") && matches!(cx.bare(t.toks.start - 2), "تمكن" | "تمكنت" | "تمكنوا" | "نجح" | "نجحت" | "نجحوا"))
+                    || (t.toks.start >= 1 && matches!(cx.bare(t.toks.start - 1), "تمت" | "تم"));
+                if territorial && done && w >= 0.45 && !t.lam && !earlier && !cx.attempted(t, c) && cx.status(t, c) == "occurred" {
+                    taken.get_or_insert((t, w));
+                }
                 if cx.has_cue(c, CUE_GENERIC) {
                     w -= 0.25;
                 }
                 if best.is_none_or(|(_, bw)| w > bw) {
                     best = Some((t, w));
+                }
+            }
+            // "سيطرت على القاعدة بعد معارك ضارية": ground taken is the event, and the
+            // fighting that took it is part of it (ACLED codes the territory change).
+            if let (Some((b, _)), Some(tk)) = (best, taken) {
+                if lex.triggers[b.trigger].sub_event_type == "Armed clash" {
+                    best = Some(tk);
                 }
             }
             let chosen = match (best, kill) {
@@ -264,7 +290,29 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     let d = &mut drafts[i];
                     if d.fatalities.is_none() {
                         d.fatalities = fat;
+                        d.deaths_from = kc.clone();
                         d.explain.push(format!("fatalities: death clause in sentence {}", ksi + 1));
+                    } else if fat.is_none() && d.sentence == ksi && cx.uncounted_kill_in(&kc) {
+                        // "... قتل 21 إرهابيا، وتدمير مركبتين وقتل من بداخلهما": at least 21.
+                        if let Some(prev) = d.fatalities.as_mut() {
+                            if prev.max.is_some() {
+                                prev.max = None;
+                                d.explain.push(format!("fatalities: more dead not counted in sentence {}, a lower bound", ksi + 1));
+                            }
+                        }
+                    } else if let (Some(prev), Some(more)) = (d.fatalities.as_mut(), fat) {
+                        // "أدت إلى مقتل أكثر من 20 مسلحا حوثيا، بينما أسفرت عن مقتل ما يقارب
+                        // 6 من المقاومة": the other side's dead in the same sentence add to a
+                        // battle's toll (annotation guide: summed over the sides).
+                        // (Not the same dead told again: "قتل فيها نحو 20 شخصا ... وقتلوا أكثر
+                        // من 20 شخصا".)
+                        let retold = cx.victims(&d.deaths_from).is_some_and(|v| cx.victims(&kc) == Some(v));
+                        if d.event_type == "Battles" && d.sentence == ksi && Some(i) == before && more.min > 0 && kc.start >= d.deaths_from.end && !retold {
+                            prev.min += more.min;
+                            prev.max = prev.max.zip(more.max).map(|(a, b)| a + b);
+                            prev.approximate |= more.approximate;
+                            d.explain.push(format!("fatalities: the other side's dead in sentence {} added", ksi + 1));
+                        }
                     }
                 }
                 None => {
@@ -705,7 +753,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let own_act = |r: &Range<usize>| within(&self.ents.triggers, r, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill);
         let rest_end = s.clauses.iter().find(|n| n.start >= c.end && own_act(n)).map_or(s.range.end, |n| n.start);
         let rest = c.start..rest_end;
-        let fatalities = self.fatalities(c).or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si, &event_type));
+        let in_clause = self.fatalities(c);
+        let deaths_from = if in_clause.is_some() { c.clone() } else { rest.clone() };
+        let fatalities = in_clause.or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si, &event_type));
         let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
         let local = self.local_place(c, &s.range);
         let place_local = local.is_some();
@@ -741,6 +791,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             place_local,
             date,
             fatalities,
+            deaths_from,
             quantities,
             sources,
             confidence: confidence.clamp(0.05, 0.99),
@@ -795,6 +846,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         } else {
             "occurred"
         }
+    }
+
+    /// "من أجل السيطرة", "لدى محاولتهم اقتحام": an aim or an attempt, not ground taken.
+    fn attempted(&self, t: &TriggerMention, c: &Range<usize>) -> bool {
+        let from = t.toks.start.saturating_sub(3).max(self.doc.tokens_in(c).start);
+        (from..t.toks.start).any(|i| ATTEMPT.contains(&self.bare(i)))
     }
 
     /// Bombings, killings and abductions whose doer the text does not name were done by
@@ -1100,7 +1157,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let of_people = after == Some("من") && nt.end + 1 < toks.end && (is_person(self.bare(nt.end + 1)) || self.actor_at(nt.end + 1));
             let person_after = after.is_some_and(is_person) || of_people || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
             let injured_before = nt.start > toks.start && INJURED.contains(&self.bare(nt.start - 1));
-            if injured_near || injured_before {
+            // "قتل متمردين آخرين وأسر عشرات": a count right after another act's word is
+            // that act's (the captured), not the dead.
+            // (Unless they were then killed: "أسروا ثمانية من الركاب وقتلوهم".)
+            let killed_them = kills.iter().any(|k| k.toks.start >= nt.end && {
+                let w = self.bare(k.toks.start);
+                w.ends_with("هم") || w.ends_with("هما")
+            });
+            let other_act_before = !killed_noun && !killed_them && nt.start > toks.start && CAPTURED.contains(&self.bare(nt.start - 1));
+            if injured_near || injured_before || other_act_before {
                 continue;
             }
             // "استشهد عشرة من منسوبي القوات وثلاثة آخرون": a count joined by و to the one
@@ -1118,6 +1183,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if repeated {
                     continue;
                 }
+                // "قتل 21 إرهابيا، وتدمير مركبتين ... وقتل من بداخلهما": more dead that the
+                // text does not count make the count a lower bound.
+                let uncounted_more = kills.iter().any(|k| k.toks.start >= nt.end && self.uncounted_dead(k, &toks));
                 last_counted = Some(nt.end);
                 total = Some(match total {
                     None => c,
@@ -1129,6 +1197,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     },
                     Some(prev) => prev,
                 });
+                if uncounted_more {
+                    if let Some(t) = total.as_mut() {
+                        t.max = None;
+                    }
+                }
             }
         }
         if total.is_none() {
@@ -1143,7 +1216,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // "مقتل جندي", "قتل قائد عسكري وأحد العناصر", "إعدام محام": victims named in the
             // singular, one each.
-            const SINGULAR: &[&str] = &["جندي", "شرطي", "ضابط", "مدني", "طفل", "شخص", "مواطن", "رجل", "امراه", "صحفي", "ناشط", "قيادي", "قايد", "عنصر", "مسلح", "طالب", "سايق", "مسوول", "محام", "محامي", "طبيب", "امام", "شيخ", "مدرس", "معلم", "موظف", "عامل", "طيار", "مهندس", "قاضي", "نايب", "شاب", "فتي", "فتاه", "سيده", "مختار", "عقيد", "عميد", "لواء", "رايد", "نقيب", "ملازم", "رقيب", "مجند"];
+            const SINGULAR: &[&str] = &["جندي", "شرطي", "ضابط", "مدني", "طفل", "شخص", "مواطن", "رجل", "امراه", "صحفي", "ناشط", "قيادي", "قايد", "عنصر", "مسلح", "طالب", "سايق", "مسوول", "محام", "محامي", "طبيب", "امام", "شيخ", "مدرس", "معلم", "موظف", "عامل", "طيار", "مهندس", "قاضي", "نايب", "شاب", "فتي", "فتاه", "سيده", "مختار", "عقيد", "عميد", "لواء", "رايد", "نقيب", "ملازم", "رقيب", "مجند",
+                // The accusative after a transitive verb: "قتلت مسلحا".
+                "جنديا", "شرطيا", "ضابطا", "مدنيا", "طفلا", "شخصا", "مواطنا", "رجلا", "صحفيا", "ناشطا", "قياديا", "عنصرا", "مسلحا", "طالبا", "سايقا", "مسوولا", "طبيبا", "شابا", "موظفا", "عاملا", "طيارا", "مهندسا", "قاضيا", "ارهابيا", "متشددا"];
             for k in &kills {
                 // "وقتله", "مقتلها", "إعدامه": one victim, named by the pronoun.
                 if k.toks.len() == 1 && ["قتله", "قتلها", "مقتله", "مقتلها", "اعدامه", "اعدامها", "اغتياله", "اغتيالها", "تصفيته", "ذبحه", "ذبحها"].contains(&self.bare(k.toks.start)) {
@@ -1175,6 +1250,32 @@ impl<'a, 'd> Ctx<'a, 'd> {
         total
     }
 
+    /// The word for whom a range's first count counts: "20 شخصا" -> "شخصا", "6 من
+    /// المقاومة" -> "المقاومه".
+    fn victims(&self, r: &Range<usize>) -> Option<&'a str> {
+        let toks = self.doc.tokens_in(r);
+        self.numbers_in(r).iter().find_map(|n| {
+            let nt = self.doc.tokens_covering(&n.range);
+            let i = if nt.end < toks.end && self.bare(nt.end) == "من" { nt.end + 1 } else { nt.end };
+            (!nt.is_empty() && i < toks.end).then(|| self.bare(i))
+        })
+    }
+
+    fn uncounted_kill_in(&self, r: &Range<usize>) -> bool {
+        let toks = self.doc.tokens_in(r);
+        within(&self.ents.triggers, r, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill && self.uncounted_dead(t, &toks))
+    }
+
+    /// "وقتل من بداخلهما", "وقتل طواقمها": a death word whose dead are not counted.
+    fn uncounted_dead(&self, k: &TriggerMention, toks: &Range<usize>) -> bool {
+        k.toks.end < toks.end && {
+            let next = self.bare(k.toks.end);
+            // (After the verb or its noun only: "قتيلا من المدنيين" says whose dead they are.)
+            let verb = matches!(self.bare(k.toks.start), "قتل" | "مقتل" | "قتلوا" | "قتلت" | "تصفيه");
+            (verb && next == "من" && self.number_at(k.toks.end + 1).is_none()) || ["طواقمها", "طاقمها", "ركابها", "عناصرها", "راكبيها", "مستقليها", "طاقمه", "ركابه"].contains(&next)
+        }
+    }
+
     /// "عشرة من الجنود وثلاثة آخرون", "25 متمردا و9 جنود": a second count joined by و
     /// (and followed by a person noun or آخرون) adds to the first.
     fn joined_by_and(&self, n: &NumberMention, after: Option<&str>) -> bool {
@@ -1183,7 +1284,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let starts_with_wa = self.doc.text()[n.range.clone()].starts_with('و')
             || before.ends_with(" و")
             || (self.doc.text()[..n.range.start].ends_with('و') && before.strip_suffix('و').is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)));
-        starts_with_wa && after.is_some_and(|k| ["اخرون", "اخرين", "اخري"].contains(&k) || PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k))
+        // "مقتل 8 بموقع بحلحلان و6 كانوا على متن عربة", "و3 من القوات": who they were.
+        starts_with_wa && after.is_some_and(|k| ["اخرون", "اخرين", "اخري", "كانوا", "كانا", "من"].contains(&k) || PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k))
     }
 
     fn quantities(&self, c: &Range<usize>, mode: Option<&str>, fat: Option<&Count>) -> Vec<Quantity> {

@@ -43,6 +43,8 @@ pub struct TriggerMention {
     pub future: bool,
     /// The word carried the preposition ل ("لقصف", "لاستعادة"): a purpose, not a report.
     pub lam: bool,
+    /// A past-tense verb form ("سيطرت", "حرروا"): the act told as done.
+    pub past_verb: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -312,7 +314,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         let future = w[..h.prefix_len].contains('س');
         let lam = w[..h.prefix_len].contains('ل');
         for e in h.entries {
-            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future, lam });
+            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future, lam, past_verb: e.flag });
         }
     }
     let cues = lex.cue_index.find(text, &doc.tokens, &keys).into_iter().flat_map(|h| h.entries.iter().map(move |e| CueMention { toks: h.tok_start..h.tok_end, kind: e.id })).collect();

@@ -515,3 +515,89 @@ fn cameroon_is_not_cameron() {
     assert!(ev.iter().all(|e| a1(e) != Some("David Cameron") && a2(e) != Some("David Cameron")), "{ev:#?}");
     assert!(!ev.is_empty());
 }
+
+/// Ground taken after fighting is one event, the territory change; an aim ("من أجل
+/// السيطرة"), an attempt ("لدى محاولتهم اقتحام"), a name ("معركة تحرير عدن") or a relative
+/// clause of background ("الذين سيطروا على مناطق شاسعة") leaves the clash.
+#[test]
+fn ground_taken_in_the_fighting_is_the_event() {
+    // snn-alweeam-1416
+    let ev = code("2015-08-04", "سيطرت المقاومة الشعبية اليوم على قاعدة العند الاستراتيجية في اليمن بعد معارك عنيفة مع الحوثيين.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, "Government regains territory");
+    // snn-aawsat-1332: "تمكنت من السيطرة" tells it as done.
+    let ev = code(
+        "2015-08-10",
+        "فقد أفاد ناشطون بأن قوات المعارضة «تمكنت من السيطرة الكاملة على مبنى وحدة المياه في حي جوبر الدمشقي بعد اشتباكات عنيفة خاضها الفيلق مع قوات النظام».",
+    );
+    assert!(ev.iter().any(|e| e.sub_event_type == "Non-state actor overtakes territory"), "{ev:#?}");
+    // snn-alweeam-2089: fighting "من أجل السيطرة" is still fighting.
+    let ev = code(
+        "2015-08-04",
+        "أعلنت مصادر بالمعارضة السورية أن الفصائل المقاتلة تخوض معارك مستمرة مع قوات النظام من أجل السيطرة على بلدتي الفوعة وكفرية المواليتين للنظام بريف إدلب.",
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.sub_event_type == "Armed clash"), "{ev:#?}");
+    // snn-alriyadh-131: an attempt to storm villages.
+    let ev = code(
+        "2015-02-20",
+        "وقالت مصادر بالقوات إن قوات البيشمركة الكردية اشتبكت مع عناصر داعش لدى محاولتهم اقتحام قرى الهديدة والفسلوج التابعة لناحية كفري ما أسفر عن مقتل 22 مسلحا.",
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.sub_event_type == "Armed clash"), "{ev:#?}");
+    // snn-alweeam-1635: "تحت سيطرة" is a state, not an act.
+    let ev = code("2015-08-04", "واندلعت اشتباكات في أنحاء محافظة لحج بجنوب البلاد والتي باتت أغلب مناطقها تحت سيطرة القوات الموالية للحكومة المدعومة من السعودية.");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.sub_event_type == "Armed clash"), "{ev:#?}");
+}
+
+/// Killings in a battle are summed over the sides when the text counts each side in the
+/// same sentence — but the same dead told twice are not added.
+#[test]
+fn the_other_sides_dead_add_to_a_battles_toll() {
+    // snn-alriyadh-1720
+    let ev = code(
+        "2015-07-20",
+        "وذكرت مصادر \"الرياض\" أن الاشتباكات في تعز أدت إلى مقتل 20 حوثيا، وإصابة 30 آخرين، في حين أسفرت عن مقتل 6 مقاومين وإصابة 22 آخرين.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(fatalities(&ev[0]), Some((26, Some(26))));
+    // snn-aawsat-1324: an open count ("أكثر من 20") keeps the sum open.
+    let ev = code(
+        "2015-04-27",
+        "وأكدت مصادر لـ«الشرق الأوسط» أن «الاشتباكات في مدينة تعز بين المقاومة والمسلحين الحوثيين أدت إلى مقتل أكثر من 20 مسلحا حوثيا وإصابة أكثر من 30 آخرين، بينما أسفرت عن مقتل ما يقارب 6 من المقاومة وإصابة آخرين».",
+    );
+    assert_eq!(fatalities(&ev[0]), Some((27, None)), "{ev:#?}");
+    // snn-alweeam-1989: "و6 كانوا على متن عربة" adds to the 8.
+    let ev = code(
+        "2015-08-10",
+        "وشنت طائرات التحالف غارات على مواقع وتعزيزات المليشيات الحوثي وصالح بجبهة مجزر وأسفرت الغارات عن مقتل 8 بموقع بحلحلان و6 كانوا على متن عربة استهدفتها طائرات التحالف.",
+    );
+    assert_eq!(fatalities(&ev[0]), Some((14, Some(14))), "{ev:#?}");
+    // snn-aawsat-136: two speakers' "about 20" and "more than 20" are one toll.
+    let ev = code(
+        "2015-06-17",
+        "ووقعت الهجمات الثلاثة المتزامنة، مساء أول من أمس، كما وقعت هجمات أخرى أمس، وكان أكثرها دموية في قرية نغامدو التي قتل فيها نحو 20 شخصًا، بحسب النائب محمد ساندو، الذي قال لوكالة الصحافة الفرنسية: «لقد أقام مسلحو بوكو حرام حاجزًا، أمس، على الطريق السريع بين داماتورو وميديغوري على مشارف نغامدو، وهاجموا السائقين، وقتلوا أكثر من 20 شخصًا».",
+    );
+    assert!(ev.iter().all(|e| e.fatalities.as_ref().is_none_or(|f| f.min <= 21)), "{ev:#?}");
+}
+
+/// More dead that the text does not count ("وقتل من بداخلهما") make the count a lower
+/// bound; a count after another act's word ("وأسر عشرات") is not of the dead, unless they
+/// were then killed ("أسروا ثمانية من الركاب وقتلوهم").
+#[test]
+fn uncounted_dead_and_counts_of_other_acts() {
+    // snn-alyaum-293
+    let ev = code(
+        "2015-02-20",
+        "وذكرت الخلية في بيان لها، أن \"قيادة عمليات بغداد واصلت تطهير ناحية الكرمة والمناطق المحيطة بها، ضمن عملية فجر الكرمة، وكانت النتائج قتل 21 إرهابيا، وتدمير مركبتين تحملان رشاشات أحادية وقتل من بداخلهما، فضلا عن تدمير 3 رشاشات وقتل طواقمها\".",
+    );
+    assert!(ev.iter().any(|e| fatalities(e) == Some((21, None))), "{ev:#?}");
+    // snn-3alyoum-703: one killed, thirteen arrested.
+    let ev = code(
+        "2015-07-24",
+        "وقالت وزارة الداخلية في بيان ان قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية استباقية نوعية في سجنان التابعة لمحافظة بنزرت.",
+    );
+    assert!(ev.iter().all(|e| fatalities(e).is_none_or(|f| f == (1, Some(1)))), "{ev:#?}");
+    assert!(ev.iter().any(|e| fatalities(e) == Some((1, Some(1)))), "{ev:#?}");
+    // snn-aawsat-136
+    let ev = code("2015-06-17", "مضيفًا أن «المسلحين أسروا ثمانية من الركاب وقتلوهم بإطلاق النار على رؤوسهم».");
+    assert!(ev.iter().any(|e| fatalities(e) == Some((8, Some(8)))), "{ev:#?}");
+}

@@ -41,7 +41,8 @@ pub enum EntityKind {
 }
 
 /// One dictionary entry a phrase points to. `flag` is kind-specific (for places: the
-/// alias is a stop-name that needs a cue word before it).
+/// alias is a stop-name that needs a cue word before it; for triggers: the phrase is a
+/// past-tense verb form, an act told as done).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub kind: EntityKind,
@@ -193,7 +194,10 @@ impl PhraseIndex {
         let bucket = self.first.entry(first);
         let list = &mut bucket.phrases;
         if let Some(p) = list.iter_mut().find(|p| p.first_has_al == first_has_al && p.rest.len() == rest.len() && p.rest.iter().zip(rest).all(|(a, b)| &**a == *b)) {
-            if !p.entries.contains(&e) {
+            // A trigger word that is also a past verb form ("طرد") keeps one entry, flagged.
+            if let Some(x) = p.entries.iter_mut().find(|x| x.kind == EntityKind::Trigger && e.kind == EntityKind::Trigger && x.id == e.id) {
+                x.flag |= e.flag;
+            } else if !p.entries.contains(&e) {
                 p.entries.push(e);
             }
         } else {

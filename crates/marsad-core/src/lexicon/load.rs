@@ -315,8 +315,11 @@ impl Lexicon {
                 let [p, im] = v.as_slice() else {
                     return Err(bad("triggers.toml", format!("verb {v:?}: expected [past, imperfect]")));
                 };
+                let past = verb_forms(&fold(p), "");
                 for form in verb_forms(&fold(p), &fold(im)) {
-                    trigger_index.insert(&form, e);
+                    // (Not "سيطره" — "he controlled it" folds to the noun سيطرة.)
+                    let flag = past.contains(&form) && !form.ends_with('ه');
+                    trigger_index.insert(&form, Entry { flag, ..e });
                 }
             }
         }
