@@ -37,7 +37,7 @@ const KILLED_NOUNS: &[&str] = &["قتيل", "قتيلا", "قتلي", "شهيد"
 const ATTEMPT: &[&str] = &["اجل", "محاوله", "محاولته", "محاولتهم", "محاولات", "لمحاوله", "سعيا", "بهدف", "تحاول", "يحاول", "حاولت", "حاول", "يسعي", "تسعي"];
 const CAPTURED: &[&str] = &["اسر", "اسرت", "اسروا", "اعتقال", "اعتقل", "اعتقلت", "خطف", "اختطاف", "اختطف", "احتجاز", "توقيف", "اصابه", "جرح"];
 const ARRESTED: &[&str] = &["معتقل", "معتقلا", "معتقلين", "موقوف", "موقوفين", "مطلوب", "مطلوبين", "متهم", "متهمين", "مشتبه", "مشتبها"];
-const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "ضد"];
+const OBJECT_MARKERS: &[&str] = &["علي", "ضد", "مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "مراكز", "تحصينات", "ثكنات", "دوريه", "قافله", "حاجز", "نقطه", "منازل", "استهدف", "استهدفت", "صفوف", "مسجد", "معسكر", "مبني", "مباني", "منزل", "سياره", "اليات", "اليه", "موكب"];
 /// Verbs with an object pronoun that name the doer after them ("قذائف أرسلتها ...").
 const DOER_VERBS: &[&str] = &["ارسلتها", "ارسلها", "اطلقتها", "اطلقها", "زرعها", "زرعتها", "نفذها", "نفذته", "شنها", "شنتها", "شنه", "فجرها", "وضعها", "نصبها", "تبنته", "تبناه"];
 const AGENT_MARKERS: &[&str] = &["يد", "قبل", "نفذه", "نفذها", "شنه", "شنها", "شنتها", "نفذته", "تبناه", "تبنته", "تبني", "زرعها", "زرعه", "زرعتها", "فجرها", "فجره", "اطلقها", "اطلقه", "اطلقتها", "وضعها", "نصبها", "نصبه", "نصبته"];
@@ -415,7 +415,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
-            let marked_object = before.is_some_and(|k| OBJECT_MARKERS.contains(&k));
+            // (Also past a target verb: "تفجير إرهابي جبان استهدف مسجد القوات".)
+            let marked_object = before.is_some_and(|k| OBJECT_MARKERS.contains(&k))
+                || (a.toks.start >= t.toks.end && (t.toks.end..a.toks.start).any(|i| matches!(self.bare(i), "استهدف" | "استهدفت" | "يستهدف" | "تستهدف" | "طال" | "طالت")));
             if agent_marked(a) && a1.is_none() {
                 a1 = Some(a);
                 a1_strong = true;
@@ -884,6 +886,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(p) = earlier.last().filter(|p| p.sentence + 1 >= d.sentence && p.actor1.is_some() && !p.actor1_inferred) {
                 if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
                     d.actor1 = p.actor1.clone();
+                    d.actor1_inferred = p.actor1_inferred;
                     d.explain.push(format!("actor1: the doer of the act just told (sentence {}), continued with و", p.sentence + 1));
                     return;
                 }
@@ -892,6 +895,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = earlier.iter().rev().take_while(|p| p.sentence + 2 >= d.sentence).find(|p| p.event_type == d.event_type && p.actor1.is_some()) {
             if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
                 d.actor1 = p.actor1.clone();
+                // (An unnamed doer carried on is still unnamed: it does not keep two
+                // mentions of one act apart.)
+                d.actor1_inferred = p.actor1_inferred;
                 d.explain.push(format!("actor1: carried from the act told in sentence {}", p.sentence + 1));
                 return;
             }

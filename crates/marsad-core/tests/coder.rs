@@ -601,3 +601,19 @@ fn uncounted_dead_and_counts_of_other_acts() {
     let ev = code("2015-06-17", "مضيفًا أن «المسلحين أسروا ثمانية من الركاب وقتلوهم بإطلاق النار على رؤوسهم».");
     assert!(ev.iter().any(|e| fatalities(e) == Some((8, Some(8)))), "{ev:#?}");
 }
+
+/// An actor past a target verb or a target noun ("استهدف مسجد القوات") is the target, and
+/// a bombing told later as a suicide attack by an unnamed doer is the same act.
+#[test]
+fn targets_and_a_bombing_retold_as_suicide() {
+    // snn-alriyadh-3655
+    let ev = code(
+        "2015-08-07",
+        "استشهد عشرة من منسوبي قوات الطوارىء الخاصة وثلاثة آخرون وأصيب تسعة آخرين ثلاثة منهم إصاباتهم بالغة في تفجير إرهابي جبان استهدف مسجد القوات في منطقة عسير.\nوقال المتحدث الأمني بوزارة الداخلية \"إنه أثناء قيام مجموعة من منسوبي قوات الطوارىء الخاصة بمنطقة عسير بأداء صلاة الظهر جماعة في مسجد مقر القوات، حدث تفجير في جموع المصلين نتج عنه استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين في الموقع\".\nوأضاف \"عثر في الموقع على أشلاء يعتقد أنها ناتجة عن تفجير بأحزمة ناسفة، ولا يزال الحادث محل متابعة الجهات الأمنية المختصة\".",
+    );
+    let bombs: Vec<_> = ev.iter().filter(|e| e.event_type == "Explosions/Remote violence").collect();
+    assert_eq!(bombs.len(), 1, "{ev:#?}");
+    assert_eq!(bombs[0].sub_event_type, "Suicide bomb");
+    assert_eq!(fatalities(bombs[0]), Some((13, Some(13))));
+    assert_ne!(bombs[0].actor1.as_ref().map(|a| a.kind.as_str()), Some("state-forces"), "{ev:#?}");
+}
