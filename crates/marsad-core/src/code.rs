@@ -10,7 +10,7 @@
 use crate::doc::Doc;
 use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
 use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
-use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_DENIAL, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_DENIAL, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PERSON_NAME, CUE_PLANNED, CUE_REPORTING};
 use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
 use crate::numbers::NumberMention;
 use crate::tokenize::key;
@@ -280,10 +280,11 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             // A toll follows its act: first an act told before it in the sentence, then
             // one of the previous two sentences (the toll of the act just told), and only
             // then an act told after it in the sentence.
-            let violent = |d: &Draft| matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+            // (Only a violent act takes a toll: "المحتجز الذي قتل في كوهات" is no arrest's.)
+            let violent = |d: &Draft| matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots");
             let this_sentence = first_draft_of_sentence..drafts.len();
-            let before = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start <= kc.start);
-            let after = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start > kc.start);
+            let before = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start <= kc.start && violent(&drafts[i]));
+            let after = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start > kc.start && violent(&drafts[i]));
             let recent = drafts[..first_draft_of_sentence].iter().rposition(|d| d.sentence + 2 >= ksi && violent(d));
             match before.or(recent).or(after) {
                 Some(i) => {
@@ -1034,6 +1035,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.doc.numbers[..k].last().filter(|n| p < n.range.end)
     }
 
+    /// A byte range lies inside a date expression ("آذار/مارس 2014").
+    fn in_date(&self, r: &Range<usize>) -> bool {
+        let k = self.doc.dates.partition_point(|d| d.range.start <= r.start);
+        self.doc.dates[..k].iter().rev().take(3).any(|d| d.range.start <= r.start && r.end <= d.range.end)
+    }
+
     /// An actor mention starts at token `i` (mentions are sorted by position).
     fn actor_at(&self, i: usize) -> bool {
         let k = self.ents.actors.partition_point(|a| a.toks.start < i);
@@ -1252,8 +1259,54 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
             }
+            if let Some(c) = self.one_named_dead(&kills, &toks) {
+                return Some(c);
+            }
         }
         total
+    }
+
+    /// One dead person named, not counted: a death noun before a person's name ("بمقتل
+    /// محسن الفضلي"، "مقتل أبو خليل"), or a singular passive death verb followed by where
+    /// or how ("وكان هلال الأسد قتل في معارك", "الذي قتل في آذار 2014"). Told as one of
+    /// the dead of a battle ("في معارك", "خلال الاشتباكات"), it is only a lower bound.
+    fn one_named_dead(&self, kills: &[&TriggerMention], toks: &Range<usize>) -> Option<Count> {
+        // Nothing else is counted after the death word: no number, no plural of people.
+        // (The other side named after مع، ضد، بين is not counted: "قتل في معارك مع مسلحين".)
+        let uncounted = |from: usize| {
+            let end = (from..toks.end.min(from + 8)).find(|&i| matches!(self.bare(i), "مع" | "ضد" | "بين")).unwrap_or(toks.end.min(from + 8));
+            let plural = |k: &str| (PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k)) && !k.ends_with('ا') && !matches!(k, "مسلح" | "جندي" | "ضابط" | "عنصر" | "مقاتل");
+            !(from..end).any(|i| plural(self.bare(i))) && !(from..toks.end).any(|i| self.number_at(i).is_some_and(|n| !self.in_date(&n.range)))
+        };
+        const HOW: &[&str] = &["في", "خلال", "اثر", "جراء", "برصاص", "بنيران", "بقصف", "بغاره", "بانفجار", "بتفجير", "علي", "امس", "اليوم", "قرب", "بعد", "اثناء"];
+        const BATTLE: &[&str] = &["معارك", "اشتباكات", "مواجهات", "قتال", "المعارك", "الاشتباكات", "المواجهات", "القتال", "معركه", "المعركه"];
+        for k in kills {
+            if self.lex.triggers[k.trigger].role != TriggerRole::Kill || k.toks.end >= toks.end || !uncounted(k.toks.end) {
+                continue;
+            }
+            let raw = self.doc.tok(k.toks.start);
+            // The death word without its conjunction, and the noun without its preposition
+            // ("وبمقتل" -> "مقتل").
+            let word = key(self.doc.text()[k.range.clone()].trim_start_matches(['و', 'ف']));
+            let noun = key(word.strip_prefix(['ب', 'ل']).unwrap_or(word));
+            let next = k.toks.end;
+            let named = matches!(noun, "مقتل" | "مصرع" | "استشهاد" | "اغتيال") && self.cues_in(next..next + 1, CUE_PERSON_NAME);
+            // The verb, not the verbal noun: no article, no preposition (بقتل، لقتل), not a
+            // kind of crime ("جرائم القتل في").
+            let verb = matches!(word, "قتل" | "اغتيل" | "استشهد")
+                && !crate::tokenize::has_article(raw)
+                && !raw.starts_with(['ب', 'ل'])
+                && !(k.toks.start > toks.start && matches!(self.bare(k.toks.start - 1), "جرايم" | "جريمه" | "عمليات" | "عمليه" | "حملات" | "بتهمه" | "تهمه"))
+                && HOW.contains(&self.bare(next))
+                && !(self.bare(next) == "علي" && next + 1 < toks.end && !matches!(self.bare(next + 1), "يد" | "ايدي"));
+            if !(named || verb) {
+                continue;
+            }
+            let in_battle = (next..toks.end.min(next + 8)).any(|i| BATTLE.contains(&self.bare(i)));
+            let end = if named { self.doc.tokens[(next + 1).min(toks.end - 1)].range.end } else { k.range.end };
+            return Some(Count { min: 1, max: if in_battle { None } else { Some(1) }, approximate: false, mention: Some(self.span(k.range.start..end)) });
+        }
+        None
     }
 
     /// The word for whom a range's first count counts: "20 شخصا" -> "شخصا", "6 من

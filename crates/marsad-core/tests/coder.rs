@@ -617,3 +617,28 @@ fn targets_and_a_bombing_retold_as_suicide() {
     assert_eq!(fatalities(bombs[0]), Some((13, Some(13))));
     assert_ne!(bombs[0].actor1.as_ref().map(|a| a.kind.as_str()), Some("state-forces"), "{ev:#?}");
 }
+
+/// One dead person named but not counted: a death noun before a name ("مقتل محسن
+/// الفضلي"، "مقتل أبو خليل"), or a singular passive verb with where or how after it ("الذي
+/// قتل في هجوم"). Told as one of a battle's dead ("قتل في إحدى المعارك") it is a lower bound.
+#[test]
+fn one_named_dead() {
+    // snn-almadina-549
+    let ev = code("2015-07-23", "أعلنت وزارة الدفاع الأمريكية، البنتاغون، أمس عن مقتل محسن الفضلي، زعيم جماعة خراسان، في غارة أمريكية مطلع يوليو/تموز الحالي.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Air/drone strike").expect("the strike");
+    assert_eq!(fatalities(e), Some((1, Some(1))), "{ev:#?}");
+    // snn-alwatan-1871
+    let ev = code("2015-08-08", "وكانت نسرين أسعد إبراهيم المعروفة باسم أم سياف زوجة أبو سياف الذي قتل في هجوم للقوات الأميركية الخاصة في سورية في مايو.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(fatalities(&ev[0]), Some((1, Some(1))), "{ev:#?}");
+    // snn-aawsat-2671: killed in one of the battles — at least one dead in that battle.
+    let ev = code("2015-08-09", "وهذان النائبان هما سامر الخلفاوي، العقيد السابق في القوات الجوية الذي قتل في إحدى المعارك في سوريا عام 2014.");
+    let e = ev.iter().find(|e| e.event_type == "Battles").expect("the battle");
+    assert_eq!(fatalities(e), Some((1, None)), "{ev:#?}");
+    // The verbal noun is not the passive verb: "عمليات القتل في" counts nobody (snn-aleqtisadiya-2585).
+    let ev = code("2015-08-09", "تقول إحدى نساء البلدة في جينتشينج كانت قد شهدت عمليات القتل في فويو \"نحن نعيش في مثل هذا المكان الصغير والبعيد\".");
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+    // Nor a plural: "الذين قتلوا في" leaves the number unknown (snn-aawsat-140).
+    let ev = code("2015-07-21", "ولكن ليس لدينا تفاصيل عن العدد الفعلي للاشخاص الذين قتلوا في الهجوم.");
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+}

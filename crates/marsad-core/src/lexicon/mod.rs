@@ -144,6 +144,8 @@ pub struct Cues {
     pub official_titles: Vec<String>,
     #[serde(default)]
     pub denial: Vec<String>,
+    #[serde(default)]
+    pub person_names: Vec<String>,
 }
 
 /// Everything the coder looks words up in.
