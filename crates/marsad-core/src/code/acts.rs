@@ -1,0 +1,315 @@
+//! What is an act: negation, modality, accusations, weapons used; a draft event from a
+//! trigger, and from a death clause with no act of its own.
+
+use super::*;
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    pub(super) fn negated(&self, t: &TriggerMention, clause: &Range<usize>) -> bool {
+        let ct = self.doc.tokens_in(clause);
+        let from = t.toks.start.saturating_sub(3).max(ct.start);
+        let far = t.toks.start.saturating_sub(5).max(ct.start);
+        // "دعا رئيس مجلس النواب منتسبي الجيش إلى الانضمام": a call governs its "إلى + act"
+        // however far the call word stands.
+        let called = t.toks.start > ct.start && self.bare(t.toks.start - 1) == "الي" && self.cues_in(ct.start..t.toks.start, CUE_IRREALIS);
+        // "سيعدمونه في غضون 48 ساعة ما لم ...": a threat on a condition.
+        let threat = t.future && (t.toks.end..ct.end).any(|i| self.bare(i) == "ما" && i + 1 < ct.end && self.bare(i + 1) == "لم");
+        // "ولم تذكر وسائل الإعلام أنباء عن الاحتجاج أو القتل": no news of it was given.
+        let no_news = self.cues_in(ct.start..t.toks.start, CUE_NEGATION)
+            && (ct.start..t.toks.start).any(|i| matches!(self.bare(i), "انباء" | "معلومات" | "تفاصيل") && i + 1 < t.toks.start && self.bare(i + 1) == "عن");
+        called || no_news || threat || self.cues_in(from..t.toks.start, CUE_NEGATION) || self.cues_in(far..t.toks.start, CUE_IRREALIS) || self.cues_in(ct.start..t.toks.start, CUE_DENIAL)
+    }
+
+    /// An actor, place or number in `c` — not counting an actor inside `besides`, the
+    /// trigger word itself ("منشقين" names both the act and the defectors).
+    pub(super) fn has_argument(&self, c: &Range<usize>, besides: Option<&Range<usize>>) -> bool {
+        within(&self.ents.actors, c, |a| &a.range).any(|a| besides.is_none_or(|t| !(t.start <= a.range.start && a.range.end <= t.end)))
+            || within(&self.ents.places, c, |p| &p.range).next().is_some()
+            || within(&self.doc.numbers, c, |n| &n.range).next().is_some()
+    }
+
+    pub(super) fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, chain: &[format::Source]) -> Option<Draft> {
+        let te = &self.lex.triggers[t.trigger];
+        let s = &self.doc.sentences[si];
+        let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
+        // "استهدفت خمس قذائف، أرسلتها أيادي الغدر الحوثية، ...": a relative clause that
+        // names the doer belongs to the act.
+        let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
+            let nt = self.doc.tokens_in(n);
+            // (or that names the sides of a clash: "اشتباكات على أطراف حي الخالدية، بين ...")
+            !nt.is_empty() && (DOER_VERBS.contains(&self.bare(nt.start)) || (te.event_type == "Battles" && self.bare(nt.start) == "بين"))
+        });
+        let rc = doer_clause.map_or(c.clone(), |n| c.start..n.end);
+        let (actor1, actor2, why) = self.roles(t, &rc, &s.range);
+        explain.extend(why);
+        let mut sub = te.sub_event_type.clone();
+        let mut mode = te.mode.clone();
+        if te.actor_rule.as_deref() == Some("state-regains") {
+            if let Some((a, _)) = &actor1 {
+                let k = self.actor_kind(*a);
+                if matches!(k, "state-forces" | "militia" | "external-forces") {
+                    sub = "Government regains territory".into();
+                } else if matches!(k, "rebels" | "unknown") {
+                    sub = "Non-state actor overtakes territory".into();
+                }
+                explain.push(format!("sub_event_type: {sub} because actor1 is {k}"));
+            }
+            mode = Some("territorial-gain".into());
+        }
+        // Coalitions and air forces shell from the air.
+        if sub == "Shelling/artillery/missile attack" {
+            if let Some((a, _)) = &actor1 {
+                let n = &self.lex.actors[*a].name;
+                if n.ends_with("-led Coalition") || n.contains("Air Force") {
+                    sub = "Air/drone strike".into();
+                    mode = Some("airstrike".into());
+                    explain.push("sub_event_type: shelling by an air force or coalition is an air strike".into());
+                }
+            }
+        }
+        let mut event_type = te.event_type.clone();
+        // An attack word against armed actors is a battle; against civilians an attack.
+        if te.role == TriggerRole::Weak && te.event_type == "Violence against civilians" {
+            if let Some((a, _)) = &actor2 {
+                if self.actor_kind(*a) != "civilians" {
+                    event_type = "Battles".into();
+                    sub = "Armed clash".into();
+                    mode = Some("clash".into());
+                }
+            }
+        }
+        if te.event_type == "Battles" && te.role == TriggerRole::Weak {
+            if let Some((a, _)) = &actor2 {
+                if self.actor_kind(*a) == "civilians" {
+                    event_type = "Violence against civilians".into();
+                    sub = "Attack".into();
+                    mode = None;
+                }
+            }
+        }
+        // Protesters protest: when the text names no protesting group, they are
+        // "Protesters (country)", named by the protest word itself.
+        let mut actor1 = actor1;
+        if event_type == "Protests" && actor1.as_ref().is_none_or(|(a, _)| !matches!(self.actor_kind(*a), "protesters" | "civilians")) {
+            let named = within(&self.ents.actors, &s.range, |a| &a.range).find(|a| matches!(self.actor_kind(a.actor), "protesters"));
+            let generic = self.lex.actor_id("protesters");
+            if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
+                explain.push("actor1: protesters".into());
+                actor1 = Some(a);
+            }
+        }
+        // Over Yemen since March 2015 the aircraft are the Saudi-led coalition's: an unnamed
+        // "الطيران", "الطائرات الحربية" there is the coalition, not the Yemeni army.
+        if self.ents.focus_country.as_deref() == Some("YE") {
+            if let Some((a, r)) = &actor1 {
+                let air = ["طيران", "طاير", "مقاتلات", "مروحي", "غارات", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
+                if self.lex.actors[*a].id == "state-military-contextual" && air {
+                    if let Some(c) = self.lex.actor_id("saudi-led-coalition") {
+                        explain.push("actor1: aircraft over Yemen are the Saudi-led coalition's".into());
+                        actor1 = Some((c, r.clone()));
+                    }
+                }
+            }
+        }
+        // Arrests and seizures by "the authorities" (السلطات، الحكومة) are made by the police.
+        if sub == "Arrests" || sub == "Disrupted weapons use" {
+            if let Some((a, r)) = &actor1 {
+                let id = &self.lex.actors[*a].id;
+                let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
+                if let Some(police) = police {
+                    if let Some(p) = self.lex.actor_id(&police) {
+                        explain.push("actor1: arrests by the authorities are made by the police".into());
+                        actor1 = Some((p, r.clone()));
+                    }
+                }
+            }
+        }
+        // Armed acts need an armed side: "يهاجم الرئيس التركي ... رئيس حزب" is a war of
+        // words, "وانسحب هذا المشهد على ريف إدلب" a figure of speech.
+        let armed = |a: &Option<(usize, Range<usize>)>| a.as_ref().is_some_and(|(x, _)| self.is_armed(*x));
+        let word = self.bare(t.toks.start);
+        let verbal_attack = ["هاجم", "يهاجم", "تهاجم", "هاجمت"].contains(&word) && actor1.is_some() && !armed(&actor1) && !armed(&actor2);
+        let figurative_withdrawal = mode.as_deref() == Some("withdrawal") && !armed(&actor1) && !armed(&actor2) && self.demonstrative_after(t.toks.end);
+        if verbal_attack || figurative_withdrawal {
+            return None;
+        }
+        let status = self.status(t, c);
+        // Deaths told in the act's clause, else in what follows it in the sentence
+        // ("..., ما أسفر عن مقتل 5"), counting only plain death words there.
+        // Up to the next clause that tells an act of its own ("..., بينما قتل قائد خلال
+        // اشتباكات": those deaths are the clash's).
+        let own_act = |r: &Range<usize>| within(&self.ents.triggers, r, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill);
+        let rest_end = s.clauses.iter().find(|n| n.start >= c.end && own_act(n)).map_or(s.range.end, |n| n.start);
+        let rest = c.start..rest_end;
+        let in_clause = self.fatalities(c);
+        let deaths_from = if in_clause.is_some() { c.clone() } else { rest.clone() };
+        let fatalities = in_clause.or_else(|| self.deaths(&rest, false)).or_else(|| self.no_casualties(si, &event_type));
+        let quantities = self.quantities(c, mode.as_deref(), fatalities.as_ref());
+        let local = self.local_place(c, &s.range);
+        let place_local = local.is_some();
+        // Else the place the previous sentence named (the report goes on about it), else
+        // the article's.
+        let prev_place = || {
+            let prev = self.doc.sentences.get(si.checked_sub(1)?)?;
+            let same_para = !self.doc.text()[prev.range.end..s.range.start].contains('\n');
+            if same_para { self.local_place(&prev.range, &prev.range) } else { None }
+        };
+        let place = local.or_else(prev_place).or_else(|| self.article_place());
+        let date = self.date(c, &s.range);
+        let sources = chain.to_vec();
+        let mut confidence = w;
+        if actor1.is_none() {
+            confidence *= 0.85;
+        }
+        if place.is_none() {
+            confidence *= 0.85;
+        }
+        Some(Draft {
+            trig_range: t.range.clone(),
+            sentence: si,
+            clause: c.clone(),
+            event_type,
+            sub_event_type: sub,
+            mode,
+            status,
+            actor1,
+            actor1_inferred: false,
+            actor2,
+            place,
+            place_local,
+            date,
+            fatalities,
+            deaths_from,
+            quantities,
+            sources,
+            confidence: confidence.clamp(0.05, 0.99),
+            explain,
+        })
+    }
+
+    pub(super) fn kill_draft(&self, si: usize, c: &Range<usize>, fat: Option<Count>, chain: &[format::Source]) -> Option<Draft> {
+        let t = within(&self.ents.triggers, c, |t| &t.range).find(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)?;
+        // Who died decides the type: combatants -> a clash, otherwise an attack on civilians.
+        // The victims are named right after the death word (and its count).
+        let toks = self.doc.tokens_in(c);
+        let cands = self.actors_in(c);
+        // "قتل تنظيم داعش 4 مدنيين": the armed doer comes first, the victims after it.
+        let doer = cands.iter().find(|a| a.toks.start == t.toks.end && self.agent_then_patient(t, a, &cands));
+        let from = doer.map_or(t.toks.end, |a| a.toks.end);
+        let window = from..(from + 4).min(toks.end);
+        let combatants = window.clone().any(|i| COMBATANT_NOUNS.contains(&self.bare(i)))
+            || (doer.is_none() && (toks.start..t.toks.start).rev().take(3).any(|i| COMBATANT_NOUNS.contains(&self.bare(i))));
+        let victims_actor = cands.iter().copied().find(|a| a.toks.start >= from && a.toks.start < window.end);
+        let armed_victim = victims_actor.is_some_and(|a| !matches!(self.actor_kind(a.actor), "civilians" | "media" | "protesters"));
+        let mut d = self.draft(si, c, t, 0.6, chain)?;
+        if combatants || armed_victim {
+            d.event_type = "Battles".into();
+            d.sub_event_type = "Armed clash".into();
+            d.mode = Some("clash".into());
+            d.explain.push("type: killing of combatants is coded as a clash".into());
+        } else {
+            d.event_type = "Violence against civilians".into();
+            d.sub_event_type = "Attack".into();
+            d.mode = None;
+        }
+        // The dead are actor2 when named after the death word.
+        if let Some(v) = victims_actor {
+            if d.actor1.as_ref().is_some_and(|(a, _)| *a == v.actor) {
+                d.actor1 = None;
+            }
+            d.actor2 = Some((v.actor, v.range.clone()));
+        }
+        if fat.is_some() {
+            d.fatalities = fat;
+        }
+        Some(d)
+    }
+
+    pub(super) fn status(&self, t: &TriggerMention, c: &Range<usize>) -> &'static str {
+        let ct = self.doc.tokens_in(c);
+        if t.future || t.lam || self.cues_in(ct.start..t.toks.start, CUE_PLANNED) || self.cues_in(t.toks.end..ct.end.min(t.toks.end + 3), CUE_PLANNED) {
+            "planned"
+        } else if self.cues_in(ct.clone(), CUE_ONGOING) {
+            "ongoing"
+        } else {
+            "occurred"
+        }
+    }
+
+    /// "من أجل السيطرة", "لدى محاولتهم اقتحام": an aim or an attempt, not ground taken.
+    pub(super) fn attempted(&self, t: &TriggerMention, c: &Range<usize>) -> bool {
+        let from = t.toks.start.saturating_sub(3).max(self.doc.tokens_in(c).start);
+        (from..t.toks.start).any(|i| ATTEMPT.contains(&self.bare(i)))
+    }
+
+    /// The trigger follows "احتجاجا على", "تنديدا ب", "للتنديد ب": a grievance, not a report.
+    pub(super) fn grievance(&self, t: &TriggerMention) -> bool {
+        let b = |i: usize| (i < t.toks.start).then(|| self.bare(i));
+        let s = t.toks.start;
+        let before1 = s.checked_sub(1).and_then(b);
+        let before2 = s.checked_sub(2).and_then(b);
+        matches!(before2, Some("احتجاجا" | "احتجاج" | "تنديدا" | "للتنديد" | "للاحتجاج")) && matches!(before1, Some("علي"))
+            || matches!(before1, Some("احتجاجا" | "تنديدا" | "للتنديد" | "للاحتجاج"))
+            || {
+                // "تنديدا بمقتل": the preposition is a clitic on the death word.
+                let w = self.doc.tok(s);
+                w.starts_with('ب') && matches!(before1, Some("تنديدا" | "للتنديد" | "تنديد"))
+            }
+    }
+
+    /// The trigger is what someone is accused of: an accusation word stands within the
+    /// three words before it.
+    pub(super) fn accused(&self, t: &TriggerMention) -> bool {
+        (t.toks.start.saturating_sub(3)..t.toks.start).any(|i| {
+            matches!(self.bare(i), "بتهمه" | "بتهم" | "بدعوي" | "بحجه" | "بذريعه" | "لاتهامه" | "لاتهامهم" | "باتهام" | "بتورطه" | "بتورطهم" | "المتهم" | "المتهمين" | "متهمين" | "متهم" | "يشتبه" | "للاشتباه" | "بالتخطيط")
+        })
+    }
+
+    /// A weapon word's clause tells it was used: it exploded (an explosion or attack word),
+    /// or someone died or was hurt — and, unless it exploded, no seizure or defusal word
+    /// ("تفكيك 3 منازل مفخخة و42 عبوة ناسفة", "ضبط متفجرات") says it was not.
+    pub(super) fn weapon_used(&self, c: &Range<usize>) -> bool {
+        const SEIZED: &[&str] = &["تفكيك", "ضبط", "عثر", "العثور", "عثور", "عثروا", "مصادره", "ابطال", "مجهزه", "تهريب", "حيازه", "مخبا", "مخزن", "بدعوي", "بتهمه", "بحجه", "صنع", "تصنيع", "ضبطت", "مستودع", "احباط", "احبطت", "احبط"];
+        let toks = self.doc.tokens_in(c);
+        let exploded = within(&self.ents.triggers, c, |t| &t.range).any(|t| {
+            let e = &self.lex.triggers[t.trigger];
+            e.role != TriggerRole::Weapon && e.event_type == "Explosions/Remote violence"
+        }) || toks.clone().any(|i| matches!(self.bare(i), "استهدف" | "استهدفت" | "استهدفتها" | "استهدفه" | "فجر" | "فجرت" | "فجروا" | "دوي" | "هجوم" | "هجوما" | "هجمات" | "القاء" | "بالقاء" | "القي" | "القت" | "القيت" | "القوا" | "رمي" | "رموا"));
+        if exploded {
+            return true;
+        }
+        let harm = within(&self.ents.triggers, c, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill)
+            || toks.clone().any(|i| INJURED.contains(&self.bare(i)) || INJURED.contains(&self.keys[i]));
+        harm && !toks.clone().any(|i| SEIZED.contains(&self.bare(i)))
+    }
+
+    /// "هذا المشهد": a demonstrative at token `i` (the subject right after a verb).
+    pub(super) fn demonstrative_after(&self, i: usize) -> bool {
+        i < self.doc.tokens.len() && matches!(self.bare(i), "هذا" | "هذه" | "ذلك" | "تلك")
+    }
+
+    /// "هذا", "تلك", "لهذه", "وبذلك" right before token `i`.
+    pub(super) fn demonstrative_before(&self, i: usize) -> bool {
+        const DEM: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء", "اوليك", "هاته"];
+        if i == 0 {
+            return false;
+        }
+        let mut k = self.doc.tok(i - 1);
+        for _ in 0..2 {
+            if DEM.contains(&key(k)) {
+                return true;
+            }
+            match k.chars().next() {
+                // Not ك: "كذلك" is "likewise".
+                Some('و' | 'ف' | 'ب' | 'ل') => k = &k[k.char_indices().nth(1).map_or(k.len(), |(b, _)| b)..],
+                _ => break,
+            }
+        }
+        DEM.contains(&key(k))
+    }
+
+    /// A common noun for a place ("المدينة", "القاعدة", "مواقع") in the clause.
+    pub(super) fn has_place_word(&self, c: &Range<usize>) -> bool {
+        const PLACE_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "قري", "منطقه", "مناطق", "مديريه", "محافظه", "حي", "احياء", "قاعده", "معسكر", "موقع", "مواقع", "جبل", "تله", "مطار", "ميناء", "مركز", "مقر", "مبني", "طريق", "معبر", "ناحيه", "قضاء", "مخيم", "بلدات", "اراضي"];
+        self.doc.tokens_in(c).any(|i| PLACE_WORDS.contains(&self.bare(i)))
+    }
+}
