@@ -3,7 +3,8 @@
 
 use crate::doc::Doc;
 use crate::lexicon::index::token_keys;
-use crate::lexicon::{EntityKind, Lexicon, PlaceLevel};
+use crate::lexicon::{EntityKind, Lexicon, Needs, PlaceLevel};
+use crate::words::{COMBATANT_NOUNS, PERSON_NOUNS, PLURAL_PEOPLE};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -268,7 +269,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     }
     let focus = votes.iter().max_by(|a, b| a.1.partial_cmp(b.1).unwrap().then(b.0.cmp(a.0))).map(|(c, _)| c.to_string());
     // Outside the focus country only well-known places (or cued/multi-word names) count.
-    let places = raw_places
+    let places: Vec<PlaceMention> = raw_places
         .into_iter()
         .filter_map(|(range, toks, ids, admin_cue, cued, neighbourhood, locative)| {
             let ids: Vec<usize> = ids
@@ -314,9 +315,55 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
         let future = w[..h.prefix_len].contains('س');
         let lam = w[..h.prefix_len].contains('ل');
         for e in h.entries {
-            triggers.push(TriggerMention { range: h.range.clone(), toks: h.tok_start..h.tok_end, trigger: e.id as usize, future, lam, past_verb: e.flag });
+            let toks = h.tok_start..h.tok_end;
+            let ok = match lex.triggers[e.id as usize].needs {
+                None => true,
+                Some(Needs::People) => people_after(doc, &keys, &actors, &places, toks.end, false),
+                Some(Needs::CountedPeople) => people_after(doc, &keys, &actors, &places, toks.end, true),
+                Some(Needs::Count) => count_near(doc, &toks),
+            };
+            if ok {
+                triggers.push(TriggerMention { range: h.range.clone(), toks, trigger: e.id as usize, future, lam, past_verb: e.flag });
+            }
         }
     }
     let cues = lex.cue_index.find(text, &doc.tokens, &keys).into_iter().flat_map(|h| h.entries.iter().map(move |e| CueMention { toks: h.tok_start..h.tok_end, kind: e.id })).collect();
     Entities { places, actors, sources, triggers, cues, focus_country: focus }
+}
+
+/// The number mention over token `i`, if any (also one after a clitic: "وثلاثة").
+fn number_over<'d>(doc: &'d Doc, i: usize) -> Option<&'d crate::numbers::NumberMention> {
+    let t = doc.tokens.get(i)?;
+    doc.numbers.iter().find(|n| n.range.start < t.range.end && t.range.start < n.range.end)
+}
+
+/// People are named right after token `from`: a person noun, a count followed by a person
+/// noun or by "من" and people, or an actor that is not a place ("سقوط العشرات من ميليشيا
+/// الحوثي", "حرق الطفل", "سقوط ثمانية حوثيين").
+/// With `counted`, only a count of people or a plural noun of people will do.
+fn people_after(doc: &Doc, keys: &[&str], actors: &[ActorMention], places: &[PlaceMention], from: usize, counted: bool) -> bool {
+    let bare = |i: usize| keys.get(i).map(|k| k.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(k));
+    let person = |i: usize| bare(i).is_some_and(|k| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k));
+    let actor = |i: usize| actors.iter().any(|a| a.toks.start == i) && !places.iter().any(|p| p.toks.start == i);
+    // "أكثر من 20", "نحو 30": a quantifier before the count.
+    let mut i = from;
+    if bare(i).is_some_and(|k| matches!(k, "اكثر" | "نحو" | "حوالي" | "قرابه" | "زهاء")) {
+        i += if bare(i + 1) == Some("من") { 2 } else { 1 };
+    }
+    if let Some(n) = number_over(doc, i) {
+        // The count's own span may hold its noun ("عشرة مدنيين"); else the next words.
+        let end = doc.tokens_covering(&n.range).end;
+        return person(end - 1) || person(end) || bare(end) == Some("من") && (person(end + 1) || actor(end + 1));
+    }
+    if counted {
+        return bare(i).is_some_and(|k| PLURAL_PEOPLE.contains(&k));
+    }
+    person(i) || actor(i)
+}
+
+/// A count (not a year) within three words before or after the word ("العشرات من جثث").
+fn count_near(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
+    (toks.start.saturating_sub(3)..toks.end + 3)
+        .filter(|&i| i < toks.start || i >= toks.end)
+        .any(|i| number_over(doc, i).is_some_and(|n| !(1900..2100).contains(&n.min)))
 }

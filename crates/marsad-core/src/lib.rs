@@ -24,3 +24,4 @@ pub mod annotate;
 pub mod code;
 pub mod entities;
 pub mod lexicon;
+pub mod words;

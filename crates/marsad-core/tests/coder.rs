@@ -642,3 +642,37 @@ fn one_named_dead() {
     let ev = code("2015-07-21", "ولكن ليس لدينا تفاصيل عن العدد الفعلي للاشخاص الذين قتلوا في الهجوم.");
     assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
 }
+
+/// Ambiguous death and burning words need people beside them (`needs` in triggers.toml):
+/// "سقوط" is a death only before a count of people, "حرق" a killing only of people, and
+/// bodies counted give the toll of an act told beside them, never an act of their own.
+#[test]
+fn falls_burnings_and_bodies() {
+    // snn-aleqtisadiya-1190: "سقوط ثمانية حوثيين" — eight Houthis fell in the ambushes.
+    let ev = code(
+        "2015-07-31",
+        "وقال قيادي في المقاومة بالضالع إن المواجهات مستمرة، بخلاف سقوط ثمانية حوثيين وجرح أربعة آخرين في كمينين منفصلين للمقاومة الشعبية في منطقة الأبحور قعطبة التابعة لمحافظة الضالع.",
+    );
+    assert!(ev.iter().any(|e| fatalities(e) == Some((8, Some(8)))), "{ev:#?}");
+    // snn-alriyadh-2584: a man fell into a well — no violence.
+    let ev = code(
+        "2015-08-02",
+        "وذكر النقيب نايف الجهني المتحدث الرسمي المكلف في إدارة الدفاع المدني بالمنطقة أن مركز التحكم والتوجيه بمحافظة الحناكية تبلغ عن حادثة سقوط شخص ببئر في مركز الهميج.",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-was-193: a school building burnt is no killing.
+    let ev = code(
+        "2015-08-10",
+        "حيث شن مسلحون مجهولون هجوماً عليهم، وقاموا بحرق مبنى المدرسة وساقوا العمال العشرة إلى مكان مجهول.",
+    );
+    assert!(ev.iter().all(|e| e.fatalities.is_none() && e.mode.as_deref() != Some("execution")), "{ev:#?}");
+    // snn-aawsat-2278: bodies recovered after a shipwreck are no act of violence.
+    let ev = code("2015-08-06", "ونجحت عملية إغاثة مكثفة في إنقاذ 400 من الناجين كما نقلت 25 جثة، بحسب آخر حصيلة لقوات خفر السواحل الإيطالية.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-alriyadh-2935: bodies found on the fighters' way are the fighting's dead.
+    let ev = code(
+        "2015-08-04",
+        "وقالت مصادر محلية ان 10 جثث عثر عليها في طريق المقاومة أثناء تقدمها جنوبا فيما دارت اشتباكات عنيفة بالمنطقة وسط استخدام نيران السلاح الثقيل.",
+    );
+    assert!(ev.iter().any(|e| e.event_type == "Battles" && fatalities(e).is_some_and(|f| f.0 >= 10)), "{ev:#?}");
+}

@@ -67,7 +67,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             // "قتيلين", "15 قتيلا": the count names the dead itself or is followed by them.
-            let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k)) || KILLED_NOUNS.contains(&self.bare(nt.start));
+            // ("العشرات من جثث": the dead after من.)
+            let killed_noun = after.is_some_and(|k| KILLED_NOUNS.contains(&k)) || KILLED_NOUNS.contains(&self.bare(nt.start)) || after == Some("من") && after2.is_some_and(|k| KILLED_NOUNS.contains(&k));
             // "15 جريحا" is a count of wounded; "21 وإصابة 36" is not (the و starts another count).
             let raw = |i: usize| (i < toks.end).then(|| self.keys[i]);
             let injured_near = raw(nt.end).is_some_and(|k| INJURED.contains(&k)) || raw(nt.end + 1).is_some_and(|k| INJURED.contains(&k));

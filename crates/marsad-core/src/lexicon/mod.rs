@@ -101,6 +101,20 @@ pub enum TriggerRole {
     Weapon,
 }
 
+/// What an ambiguous trigger word needs beside it to name an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Needs {
+    /// People right after it: a count of people, a person noun or a named actor
+    /// ("سقوط العشرات من الميليشيا" — not "سقوط الموصل"; "حرق الطفل" — not "حرق مركبة").
+    People,
+    /// A count of people right after it, or a plural of people ("سقوط ثمانية حوثيين",
+    /// "سقوط ضحايا" — not "سقوط شخص ببئر", a fall).
+    CountedPeople,
+    /// A count just before or after it ("العشرات من جثث", "انتشال 15 جثة").
+    Count,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct TriggerEntry {
     pub event_type: String,
@@ -116,8 +130,13 @@ pub struct TriggerEntry {
     pub words: Vec<String>,
     #[serde(default)]
     pub verbs: Vec<Vec<String>>,
+    /// The word names the act only with this beside it (see triggers.toml).
     #[serde(default)]
-    pub not_after: Vec<String>,
+    pub needs: Option<Needs>,
+    /// A death word that only counts the dead of an act told beside it, never an act of
+    /// its own ("15 جثة": bodies found after a drowning are no political violence).
+    #[serde(default)]
+    pub toll_only: bool,
 }
 
 fn one() -> f64 {
