@@ -50,6 +50,10 @@ fn invalid_data_is_rejected_with_the_file_named() {
     assert!(with("actors.toml", kind).err().unwrap().contains("unknown kind"));
     let latin = "[[actor]]\nid = \"x\"\nname = \"X\"\nkind = \"rebels\"\naliases_ar = [\"ISIS\"]\n";
     assert!(with("actors.toml", latin).err().unwrap().contains("no Arabic letters"));
+    // A misspelt key is an error, not silently ignored.
+    let typo = "[[trigger]]\nevent_type = \"Battles\"\nsub_event_type = \"Armed clash\"\nrole = \"event\"\nneds = \"people\"\nwords = [\"اشتباكات\"]\n";
+    let e = with("triggers.toml", typo).err().unwrap();
+    assert!(e.contains("triggers.toml") && e.contains("neds"), "{e}");
     let coords = "geonameid\tname\tnames_ar\tlat\tlon\tcountry\tadmin1_code\tadmin1\tpopulation\tfeature\n1\tX\tالموصل\t136.3\t43.1\tIQ\t\tNineveh\t100\tPPL\n";
     assert!(with("gazetteer/places.tsv", coords).err().unwrap().contains("out of range"));
 }

@@ -116,6 +116,7 @@ pub enum Needs {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TriggerEntry {
     pub event_type: String,
     pub sub_event_type: String,
