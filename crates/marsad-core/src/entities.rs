@@ -313,7 +313,12 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
     for h in lex.trigger_index.find(text, &doc.tokens, &keys) {
         let w = &text[doc.tokens[h.tok_start].range.clone()];
         let future = w[..h.prefix_len].contains('س');
-        let lam = w[..h.prefix_len].contains('ل');
+        // (Not the ل that "تعرض" governs: "تعرضوا لهجوم" were attacked — a report.)
+        let exposed = h.tok_start > 0 && {
+            let p = keys[h.tok_start - 1].trim_start_matches(['و', 'ف']);
+            ["تعرض", "يتعرض", "تتعرض"].iter().any(|v| p.starts_with(v))
+        };
+        let lam = w[..h.prefix_len].contains('ل') && !exposed;
         for e in h.entries {
             let toks = h.tok_start..h.tok_end;
             let ok = match lex.triggers[e.id as usize].needs {
@@ -321,6 +326,7 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
                 Some(Needs::People) => people_after(doc, &keys, &actors, &places, toks.end, false),
                 Some(Needs::CountedPeople) => people_after(doc, &keys, &actors, &places, toks.end, true),
                 Some(Needs::Count) => count_near(doc, &toks),
+                Some(Needs::OfWounds) => of_wounds(&keys, toks.end),
             };
             if ok {
                 triggers.push(TriggerMention { range: h.range.clone(), toks, trigger: e.id as usize, future, lam, past_verb: e.flag });
@@ -366,4 +372,12 @@ fn count_near(doc: &Doc, toks: &std::ops::Range<usize>) -> bool {
     (toks.start.saturating_sub(3)..toks.end + 3)
         .filter(|&i| i < toks.start || i >= toks.end)
         .any(|i| number_over(doc, i).is_some_and(|n| !(1900..2100).contains(&n.min)))
+}
+
+/// "متأثرا بجراحه", "متأثرين بإصاباتهم" within six words after token `from`: died of wounds.
+fn of_wounds(keys: &[&str], from: usize) -> bool {
+    (from..(from + 6).min(keys.len())).any(|i| {
+        keys[i].starts_with("متاثر")
+            && keys.get(i + 1).is_some_and(|k| ["بجراح", "بجروح", "باصاب", "بالجراح", "بالاصاب"].iter().any(|w| k.starts_with(w)))
+    })
 }

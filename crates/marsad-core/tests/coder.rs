@@ -676,3 +676,60 @@ fn falls_burnings_and_bodies() {
     );
     assert!(ev.iter().any(|e| e.event_type == "Battles" && fatalities(e).is_some_and(|f| f.0 >= 10)), "{ev:#?}");
 }
+
+/// "تعرضوا لهجوم", "تعرضت لإطلاق نار": the ل that تعرض governs is no purpose; the attack is
+/// reported.
+#[test]
+fn subjected_to_an_attack_is_a_report() {
+    // snn-alriyadh-375
+    let ev = code(
+        "2015-07-22",
+        "اكدت وزراة الدفاع الجزائرية في بيان مقتل تسعة من جنود الجيش وجرح اثنين آخرين بعد تعرضهم لاطلاق نار بولاية عين الدفلى على بعد 150 كيلومترا جنوب غرب العاصمة الجزائرية.",
+    );
+    let e = ev.iter().find(|e| fatalities(e) == Some((9, Some(9)))).expect("the attack with its nine dead");
+    assert_eq!(e.status, "occurred", "{e:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("DZ"));
+}
+
+/// Died of wounds is a death ("توفي متأثرا بإصابته"); a death without "of wounds" is not
+/// an act of violence.
+#[test]
+fn died_of_wounds() {
+    // snn-aawsat-105
+    let ev = code("2015-07-21", "وأعلنت البحرية الأميركية أن «عنصرًا في البحرية توفي متأثرًا بإصابته خلال إطلاق النار».");
+    assert!(ev.iter().any(|e| fatalities(e) == Some((1, Some(1)))), "{ev:#?}");
+    // snn-alweeam-455
+    let ev = code("2015-07-21", "وقالت وهي تبكي إنها كانت واثقة أن روح ابنها الآخر شون الذي توفي في حادث سيارة قبل 17 عاما كانت تحرس أخيه.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+/// A toll told in the lead and then broken down into the acts that make it up is a
+/// summary: the acts are the events, each with its own toll ("وجنديين اثنين" counts 2).
+#[test]
+fn a_total_broken_down_is_not_an_event() {
+    // snn-alyaum-1609
+    let ev = code(
+        "2015-08-02",
+        "أفادت مصادر طبية وأمنية وعسكرية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين اثنين في أعمال عنف بمحافظة الأنبار.\nوقالت المصادر لوكالة الأنباء الألمانية: إن القوات العسكرية المتمركزة خارج أسوار قضاء الفلوجة أطلقت قذائف الهاون والدبابات بشكل عشوائي على الأحياء السكنية شمال ووسط وغربي الفلوجة ما تسبب بمقتل خمسة مدنيين وجرح 11 آخرين بينهم نساء وأطفال.\nوأوضحت أن مسلحين من تنظيم داعش شنوا هجومًا استهدف تجمعًا لقوات الجيش العراقي في منطقة الطاش جنوبي الرمادي استخدم خلالها أسلحة متوسطة فضلًا عن قذائف، ما تسبب بمقتل جنديين وجرح ثلاثة آخرين تم نقلهم الى المستشفى وتدمير مدرعة عسكرية.\nوأشارت المصادر إلى مقتل ثمانية من تنظيم داعش وتدمير عجلتين عسكريتين في غارة جوية لطيران التحالف الدولي في منطقة جويبة غربي الرمادي.",
+    );
+    let mut tolls: Vec<u64> = ev.iter().filter_map(|e| e.fatalities.as_ref().map(|f| f.min)).collect();
+    tolls.sort();
+    assert_eq!(tolls, vec![2, 5, 8], "{ev:#?}");
+    // The lead alone is an event with all its dead.
+    let ev = code("2015-08-02", "أفادت مصادر طبية وأمنية وعسكرية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين اثنين في أعمال عنف بمحافظة الأنبار.");
+    assert_eq!(ev.iter().map(fatalities).collect::<Vec<_>>(), vec![Some((15, Some(15)))], "{ev:#?}");
+}
+
+/// One toll of a battle and the strikes told with it is the battle's (annotation guide:
+/// strikes in support of a ground battle belong to the battle event).
+#[test]
+fn a_shared_toll_goes_to_the_battle() {
+    // snn-alriyadh-2300
+    let ev = code(
+        "2015-08-01",
+        "وفي محافظة مأرب، قتل 18 على الأقل من مسلحي الحوثي وصالح وجرح آخرون في مواجهات مع المقاومة الشعبية والجيش وغارات لطيران التحالف مساء الخميس وصباح الجمعة.",
+    );
+    let e = ev.iter().find(|e| e.fatalities.is_some()).expect("the toll");
+    assert_eq!(e.sub_event_type, "Armed clash", "{ev:#?}");
+    assert_eq!(fatalities(e), Some((18, None)));
+}

@@ -188,7 +188,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let plural = |k: &str| (PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k)) && !k.ends_with('ا') && !matches!(k, "مسلح" | "جندي" | "ضابط" | "عنصر" | "مقاتل");
             !(from..end).any(|i| plural(self.bare(i))) && !(from..toks.end).any(|i| self.number_at(i).is_some_and(|n| !self.in_date(&n.range)))
         };
-        const HOW: &[&str] = &["في", "خلال", "اثر", "جراء", "برصاص", "بنيران", "بقصف", "بغاره", "بانفجار", "بتفجير", "علي", "امس", "اليوم", "قرب", "بعد", "اثناء"];
+        const HOW: &[&str] = &["في", "خلال", "اثر", "جراء", "برصاص", "بنيران", "بقصف", "بغاره", "بانفجار", "بتفجير", "علي", "امس", "اليوم", "قرب", "بعد", "اثناء", "متاثرا", "متاثره"];
         const BATTLE: &[&str] = &["معارك", "اشتباكات", "مواجهات", "قتال", "المعارك", "الاشتباكات", "المواجهات", "القتال", "معركه", "المعركه"];
         for k in kills {
             if self.lex.triggers[k.trigger].role != TriggerRole::Kill || k.toks.end >= toks.end || !uncounted(k.toks.end) {
@@ -203,7 +203,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let named = matches!(noun, "مقتل" | "مصرع" | "استشهاد" | "اغتيال") && self.cues_in(next..next + 1, CUE_PERSON_NAME);
             // The verb, not the verbal noun: no article, no preposition (بقتل، لقتل), not a
             // kind of crime ("جرائم القتل في").
-            let verb = matches!(word, "قتل" | "اغتيل" | "استشهد")
+            let verb = matches!(word, "قتل" | "اغتيل" | "استشهد" | "توفي" | "توفيت")
                 && !crate::tokenize::has_article(raw)
                 && !raw.starts_with(['ب', 'ل'])
                 && !(k.toks.start > toks.start && matches!(self.bare(k.toks.start - 1), "جرايم" | "جريمه" | "عمليات" | "عمليه" | "حملات" | "بتهمه" | "تهمه"))
@@ -254,7 +254,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             || before.ends_with(" و")
             || (self.doc.text()[..n.range.start].ends_with('و') && before.strip_suffix('و').is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)));
         // "مقتل 8 بموقع بحلحلان و6 كانوا على متن عربة", "و3 من القوات": who they were.
-        starts_with_wa && after.is_some_and(|k| ["اخرون", "اخرين", "اخري", "كانوا", "كانا", "من"].contains(&k) || PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k))
+        // (A dual names them itself: "وجنديين اثنين".)
+        let own = key(self.doc.text()[n.range.clone()].trim_start_matches('و').split_whitespace().next().unwrap_or(""));
+        let people = |k: &str| PERSON_NOUNS.contains(&k) || COMBATANT_NOUNS.contains(&k);
+        starts_with_wa && (people(own) || after.is_some_and(|k| ["اخرون", "اخرين", "اخري", "كانوا", "كانا", "من"].contains(&k) || people(k)))
     }
 
     pub(super) fn quantities(&self, c: &Range<usize>, mode: Option<&str>, fat: Option<&Count>) -> Vec<Quantity> {

@@ -3,6 +3,37 @@
 
 use super::*;
 
+/// A toll told first and then broken down into the acts that make it up ("قتل عشرة جنود
+/// خلال قتال" in the lead; then "خمسة جنود قتلوا ... عندما تعرضوا لهجوم" and "خمسة جنود
+/// آخرين قتلوا في انفجار قنبلة") is a summary, not an act of its own: the parts are the
+/// events. A total is dropped when two or more violent acts told in the next few
+/// sentences, on the same day and in the same area, have exact tolls that add up to it.
+pub(super) fn drop_totals(drafts: Vec<Draft>, within_area: impl Fn(usize, usize) -> bool) -> Vec<Draft> {
+    let violent = |d: &Draft| matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+    let exact = |d: &Draft| d.fatalities.as_ref().and_then(|f| (f.max == Some(f.min) && f.min > 0).then_some(f.min));
+    let known = |x: &DateField| x.precision != "unknown";
+    let mut summary = vec![false; drafts.len()];
+    for (i, t) in drafts.iter().enumerate() {
+        let Some(total) = exact(t).filter(|&n| n >= 3 && violent(t)) else { continue };
+        let parts: Vec<u64> = drafts
+            .iter()
+            .skip(i + 1)
+            .filter(|p| p.sentence > t.sentence && p.sentence <= t.sentence + 4 && violent(p))
+            .filter(|p| !known(&t.date) || !known(&p.date) || (t.date.start <= p.date.end && p.date.start <= t.date.end))
+            .filter(|p| match (&t.place, &p.place) {
+                (Some(a), Some(b)) => a.0 == b.0 || within_area(a.0, b.0),
+                _ => true,
+            })
+            .filter_map(exact)
+            .filter(|&n| n < total)
+            .take(8)
+            .collect();
+        // Any two or more of them adding up to the total.
+        summary[i] = (1u32..1 << parts.len()).any(|m| m.count_ones() >= 2 && (0..parts.len()).filter(|&k| m & (1 << k) != 0).map(|k| parts[k]).sum::<u64>() == total);
+    }
+    drafts.into_iter().zip(summary).filter(|(_, s)| !s).map(|(d, _)| d).collect()
+}
+
 /// Merge repeated mentions of one act: same type and sub-type, same place (or one has
 /// none), same actor1 (or one has none), overlapping dates.
 pub(super) fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_area: impl Fn(usize, usize) -> bool) -> Vec<Draft> {
@@ -17,10 +48,24 @@ pub(super) fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_a
                 (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local || within_area(a.0, b.0),
                 _ => true,
             };
+            // (Two entries may name one actor: "السلطات" in a Syrian article and
+            // "السلطات السورية" are both the Syrian police when they arrest.)
+            let same = |a: usize, b: usize| a == b || name(a) == name(b);
+            // The sides of a clash have no order: a clash told from either side is one.
+            // (Only retold in the next sentence at the same named place: the same two sides
+            // fight at many places, and again later.)
+            let one_place = o.place_local && d.place_local && matches!((&o.place, &d.place), (Some(a), Some(b)) if a.0 == b.0 || within_area(a.0, b.0));
+            // (And with tolls that can both be true: "13 killed in an ambush" is not the
+            // "24 to 103" of the fighting told before it.)
+            let tolls_agree = match (&o.fatalities, &d.fatalities) {
+                (Some(a), Some(b)) => a.min <= b.max.unwrap_or(u64::MAX) && b.min <= a.max.unwrap_or(u64::MAX),
+                _ => true,
+            };
+            let clash = o.sub_event_type == "Armed clash" && d.sub_event_type == "Armed clash" && one_place && d.sentence <= o.sentence + 1 && tolls_agree;
             let same_actor = match (&o.actor1, &d.actor1) {
-                // (Two entries may name one actor: "السلطات" in a Syrian article and
-                // "السلطات السورية" are both the Syrian police when they arrest.)
-                (Some(a), Some(b)) => a.0 == b.0 || o.actor1_inferred || d.actor1_inferred || name(a.0) == name(b.0),
+                (Some(a), Some(b)) => {
+                    same(a.0, b.0) || o.actor1_inferred || d.actor1_inferred || clash && (o.actor2.as_ref().is_some_and(|x| same(x.0, b.0)) || d.actor2.as_ref().is_some_and(|x| same(x.0, a.0)))
+                }
                 _ => true,
             };
             let known = |x: &DateField| x.precision != "unknown";

@@ -30,7 +30,7 @@ mod roles;
 mod sources;
 
 
-use merge::merge;
+use merge::{drop_totals, merge};
 use crate::words::*;
 
 
@@ -191,6 +191,20 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     best = Some(tk);
                 }
             }
+            // "قتل 28 ... اثر اشتباكات بين الطرفين وتفجيرين انتحاريين": one toll of a battle
+            // and the bombs or strikes told with it is the battle's (annotation guide: the
+            // strikes of a ground battle belong to the battle event).
+            if let (Some((b, _)), Some(_)) = (best, kill) {
+                if lex.triggers[b.trigger].event_type == "Explosions/Remote violence" {
+                    let battle = trigs.iter().find(|t| {
+                        let te = &lex.triggers[t.trigger];
+                        te.sub_event_type == "Armed clash" && te.role == TriggerRole::Event && !t.lam && !cx.negated(t, c)
+                    });
+                    if let Some(bt) = battle {
+                        best = Some((bt, lex.triggers[bt.trigger].weight));
+                    }
+                }
+            }
             let chosen = match (best, kill) {
                 (Some((t, w)), _) if w >= 0.45 => Some((t, w)),
                 (_, Some(_)) => {
@@ -325,6 +339,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
         let holds = |g: &crate::lexicon::PlaceEntry, c: &crate::lexicon::PlaceEntry| g.level == PlaceLevel::Admin1 && c.level >= PlaceLevel::City && g.country == c.country && c.admin1.as_deref() == Some(g.name.as_str());
         holds(pa, pb) || holds(pb, pa)
     };
+    let drafts = drop_totals(drafts, within_area);
     let drafts = merge(drafts, |a| cx.actor_name(a), within_area);
     let mut events = Vec::new();
     let mut explains = Vec::new();

@@ -111,6 +111,9 @@ pub enum Needs {
     /// A count of people right after it, or a plural of people ("سقوط ثمانية حوثيين",
     /// "سقوط ضحايا" — not "سقوط شخص ببئر", a fall).
     CountedPeople,
+    /// "Of wounds" within a few words after it ("توفي شرطي ومدني متأثرين بإصاباتهما"; not
+    /// a natural death, "توفي الشيخ").
+    OfWounds,
     /// A count just before or after it ("العشرات من جثث", "انتشال 15 جثة").
     Count,
 }
