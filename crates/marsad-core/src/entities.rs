@@ -340,7 +340,10 @@ pub fn annotate(doc: &Doc, lex: &Lexicon) -> Entities {
 /// The number mention over token `i`, if any (also one after a clitic: "وثلاثة").
 fn number_over<'d>(doc: &'d Doc, i: usize) -> Option<&'d crate::numbers::NumberMention> {
     let t = doc.tokens.get(i)?;
-    doc.numbers.iter().find(|n| n.range.start < t.range.end && t.range.start < n.range.end)
+    // (Numbers are sorted by start and do not overlap: the last one starting before the
+    // token's end is the only candidate.)
+    let k = doc.numbers.partition_point(|n| n.range.start < t.range.end);
+    doc.numbers[..k].last().filter(|n| t.range.start < n.range.end)
 }
 
 /// People are named right after token `from`: a person noun, a count followed by a person
