@@ -733,3 +733,24 @@ fn a_shared_toll_goes_to_the_battle() {
     assert_eq!(e.sub_event_type, "Armed clash", "{ev:#?}");
     assert_eq!(fatalities(e), Some((18, None)));
 }
+
+/// Aircraft, rockets and shells name a strike only when the clause tells they were used
+/// (fired, dropped, struck, aimed at something, or someone hurt).
+#[test]
+fn aircraft_and_rockets_need_use() {
+    // snn-alwatan-6: warplanes heard circling.
+    let ev = code("2015-07-21", "وكانت مصادر سمعت خلال النهار طائرات حربية تحوم فوق بنغازي الواقعة على بعد نحو 20 كيلومترا من المريسة.");
+    assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
+    // snn-alriyadh-3153: a base described; snn-aawsat-460: an arsenal.
+    let ev = code("2015-08-06", "وتحوي القاعدة لواءين من القوات البرية هما اللواء 210 مشاة ميكا واللواء 201 مشاة ميكا، ولواءين من القوات الجوية هما اللواء 39 واللواء 90 طيران، وأقساما تابعة لكلية للطيران والدفاع الجوية، ومراكز تدريب على الطيران الحربي.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = code("2015-07-21", "ويوضح أحد شهود العيان ممن كان يعمل بالقرب من معسكرات المتطرفين في درنة أن الميليشيات هناك تمتلك ترسانة من المضادات الأرضية والصواريخ والأسلحة المتوسطة والخفيفة.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-alyaum-144: rockets and barrel bombs aimed at the town.
+    let ev = code("2015-07-21", "وفي الزبداني، استمرت حملة قوات النظام السوري ومرتزقة حزب الله على المدينة، وتم استهدافها بعشرات الصواريخ الفراغية والبراميل المتفجرة.");
+    assert!(ev.iter().any(|e| e.event_type == "Explosions/Remote violence"), "{ev:#?}");
+    // snn-okaz-2074: the coalition's aircraft stepped up their attacks.
+    let ev = code("2015-08-06", "إلى ذلك، كثف طيران التحالف العربي من هجماته على مواقع استراتيجية عسكرية للحوثي في صعدة والضالع والبيضاء.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Air/drone strike").expect("the strikes");
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Saudi-led Coalition"), "{ev:#?}");
+}

@@ -273,7 +273,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let exploded = within(&self.ents.triggers, c, |t| &t.range).any(|t| {
             let e = &self.lex.triggers[t.trigger];
             e.role != TriggerRole::Weapon && e.event_type == "Explosions/Remote violence"
-        }) || toks.clone().any(|i| matches!(self.bare(i), "استهدف" | "استهدفت" | "استهدفتها" | "استهدفه" | "فجر" | "فجرت" | "فجروا" | "دوي" | "هجوم" | "هجوما" | "هجمات" | "القاء" | "بالقاء" | "القي" | "القت" | "القيت" | "القوا" | "رمي" | "رموا"));
+        }) || toks.clone().any(|i| {
+            let w = self.bare(i);
+            // Words of use, and the stems of their inflections ("استهدافها", "يطلق", "هجماته").
+            const USE: &[&str] = &["دوي", "دك", "دكت", "طالت", "رمي", "رموا", "فجر", "فجرت", "فجروا", "شن", "شنت", "شنوا", "شنها", "شنه"];
+            const USE_STEMS: &[&str] = &[
+                "استهدف", "استهداف", "يستهدف", "تستهدف", "اطلق", "اطلاق", "باطلاق", "يطلق", "تطلق", "سقط", "سقوط", "بسقوط", "تساقط", "يشن", "تشن", "نفذ", "ينفذ", "تنفذ", "ضرب",
+                "اصاب", "قصف", "يقصف", "تقصف", "القاء", "بالقاء", "القي", "القت", "القوا", "يلقي", "تلقي", "امطر", "استخدام", "باستخدام", "مستخدم", "هجوم", "هجمات", "هجما",
+            ];
+            USE.contains(&w) || USE_STEMS.iter().any(|s| w.starts_with(s))
+        });
         if exploded {
             return true;
         }
