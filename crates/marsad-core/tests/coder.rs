@@ -754,3 +754,21 @@ fn aircraft_and_rockets_need_use() {
     let e = ev.iter().find(|e| e.sub_event_type == "Air/drone strike").expect("the strikes");
     assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Saudi-led Coalition"), "{ev:#?}");
 }
+
+/// Talk of the war rather than of an act: fighting "for four months now", the dead named
+/// only in prayers and condolences, a chant for an execution.
+#[test]
+fn the_war_described_is_no_act() {
+    // snn-alyaum-1732
+    let ev = code("2015-08-03", "وتشهد مدينة تعز مواجهات عنيفة منذ حوالي أربعة أشهر، بعد زحف الحوثيين وقوات صالح الى المدينة والسيطرة على أجزاء واسعة منها.");
+    assert!(ev.iter().all(|e| e.sub_event_type != "Armed clash"), "{ev:#?}");
+    // snn-alyaum-2454: the span is the blockade's, the strike is an act.
+    let ev = code("2015-08-08", "وكان صاروخ أُطلق من قطاع غزة وسقط في إسرائيل في 16 يوليو الماضي، شنت على إثره طائرات حربية إسرائيلية غارة على القطاع المحاصر منذ تسع سنوات.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
+    // snn-alwatan-2118: a chant.
+    let ev = code("2015-08-10", "وظهر المعتصمون في مقطع فيديو نشر على وسائل التواصل الاجتماعي وهم يهتفون \"الشعب يريد إعدام سليمان\".");
+    assert!(ev.iter().all(|e| e.event_type != "Violence against civilians"), "{ev:#?}");
+    // Care for the families of the dead (a governor's priorities).
+    let ev = code("2015-07-25", "وأكد البكري أن من أولوياته كمحافظ لعدن خلال الشهرين القادمين هو دعم المقاومة في عدن ورعاية أسر الشهداء والجرحى وتثبيت الأمن والاستقرار.");
+    assert!(ev.iter().all(|e| e.event_type != "Violence against civilians"), "{ev:#?}");
+}

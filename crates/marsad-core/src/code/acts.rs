@@ -256,6 +256,34 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
     }
 
+    /// Fighting "going on for more than a year" ("المعارك التي يخوضها منذ أربع سنوات",
+    /// "تقاتل ... منذ أكثر من عام") describes a war, not an act: "منذ" and a span of months or
+    /// years stand near the trigger, and the clause names no day.
+    pub(super) fn long_running(&self, t: &TriggerMention, c: &Range<usize>) -> bool {
+        const SPANS: &[&str] = &["عام", "اعوام", "سنه", "سنوات", "سنين", "عامين", "سنتين", "شهر", "اشهر", "شهور", "شهرين", "عقود", "عقدين", "عقد"];
+        let ct = self.doc.tokens_in(c);
+        let near = t.toks.start.saturating_sub(4).max(ct.start)..(t.toks.end + 8).min(ct.end);
+        // (Not a span of something named after the act: "غارة على القطاع المحاصر منذ تسع
+        // سنوات", "الرمادي التي سيطر عليها التنظيم منذ".)
+        let other = |i: usize| (t.toks.end..i).any(|j| matches!(self.bare(j), "التي" | "الذي" | "الذين") || self.bare(j).starts_with("محاصر") || self.bare(j).starts_with("ساري"));
+        let since = near.clone().filter(|&i| self.bare(i) == "منذ" && !other(i)).any(|i| {
+            let tok = &self.doc.tokens[i].range;
+            // A date read from it ("منذ عامين", "منذ نهاية الشهر الماضي") says how long: more
+            // than six weeks before publication is a war, not an act.
+            let k = self.doc.dates.partition_point(|d| d.range.start < tok.start);
+            if let Some(d) = self.doc.dates.get(k).filter(|d| d.range.start < tok.end) {
+                return match (d.start, self.doc.reference_date) {
+                    (Some(s), Some(r)) => (r - s).num_days() > 45,
+                    _ => false,
+                };
+            }
+            // Else a span of months or years ("منذ حوالي أربعة أشهر", "منذ أكثر من عام").
+            (i + 1..(i + 4).min(ct.end)).any(|j| SPANS.contains(&self.bare(j)) && !(j + 1 < ct.end && self.number_at(j + 1).is_some()))
+        });
+        let day = within(&self.doc.dates, c, |d| &d.range).any(|d| d.precision == crate::dates::Precision::Day);
+        since && !day
+    }
+
     /// The trigger is what someone is accused of: an accusation word stands within the
     /// three words before it.
     pub(super) fn accused(&self, t: &TriggerMention) -> bool {

@@ -156,7 +156,8 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     w -= 0.05;
                 }
                 // "بدعوى زرعهم عبوة ناسفة", "بتهمة تنفيذ هجمات": an accusation, not a report.
-                if cx.accused(t) {
+                // "المعارك التي يخوضها منذ أربع سنوات": a war described, not an act.
+                if cx.accused(t) || cx.long_running(t, c) {
                     continue;
                 }
                 // An act is told with at least one of who, where or how many beside it.
