@@ -1,5 +1,7 @@
-//! The event coder on sentences from the corpus (../shared/corpus/news-sample.jsonl; the
-//! article id is given for each), one rule of the coder per test.
+//! The event coder on real sentences, one rule of the coder per test. Each names the
+//! article it comes from: most are from the corpus (../shared/corpus/news-sample.jsonl);
+//! older tests also take sentences of the dev gold articles (../shared/gold/dev.jsonl,
+//! ids such as snn-aawsat-2036) — regression tests of rules, not a source of them.
 
 use marsad_core::engine::Engine;
 use marsad_core::format::{Article, Event};
