@@ -207,7 +207,9 @@ fn opens_clause(after: &str) -> bool {
         (0xD9, 0x84) => &["لكن"],
         _ => return false,
     };
-    openers.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' '))
+    // (Not the hedge "فيما يبدو", "كما يبدو" — "apparently" — inside a clause: "قنبلة زرعها
+    // فيما يبدو إسلاميون".)
+    openers.iter().any(|w| after.starts_with(w) && after[w.len()..].starts_with(' ') && !after[w.len() + 1..].starts_with("يبدو"))
 }
 
 fn clause_ranges(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
@@ -307,9 +309,9 @@ mod tests {
     #[test]
     fn openers_are_grouped_by_first_letter() {
         // Every opener is found after a space, and nothing else is.
-        let by_list = |a: &str| CLAUSE_OPENERS.iter().any(|w| a.starts_with(w) && a[w.len()..].starts_with(' '));
+        let by_list = |a: &str| CLAUSE_OPENERS.iter().any(|w| a.starts_with(w) && a[w.len()..].starts_with(' ') && !a[w.len() + 1..].starts_with("يبدو"));
         for w in CLAUSE_OPENERS {
-            for tail in [" شيء", "", "ا شيء", " "] {
+            for tail in [" شيء", "", "ا شيء", " ", " يبدو"] {
                 let a = format!("{w}{tail}");
                 assert_eq!(opens_clause(&a), by_list(&a), "{a}");
             }
@@ -325,5 +327,10 @@ mod tests {
         let cl: Vec<&str> = v[0].clauses.iter().map(|r| &n.text[r.clone()]).collect();
         assert_eq!(cl.len(), 2, "{cl:?}");
         assert!(cl[1].starts_with("فيما قصفت"));
+        // The hedge "فيما يبدو" (apparently) opens no clause (corpus).
+        let s = "ولتنفيذ عمليات في العراق وسورية تقوم فيما يبدو أطقم صغيرة بتوجيه الطائرات بلا طيار من قاعدة في الكويت.";
+        let n = Normalized::new(s);
+        let v = segment(&n.text);
+        assert_eq!(v[0].clauses.len(), 1, "{v:?}");
     }
 }
