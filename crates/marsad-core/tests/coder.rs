@@ -774,3 +774,18 @@ fn the_war_described_is_no_act() {
     let ev = code("2015-07-25", "وأكد البكري أن من أولوياته كمحافظ لعدن خلال الشهرين القادمين هو دعم المقاومة في عدن ورعاية أسر الشهداء والجرحى وتثبيت الأمن والاستقرار.");
     assert!(ev.iter().all(|e| e.event_type != "Violence against civilians"), "{ev:#?}");
 }
+
+/// Sport is not war: friendly "مواجهات" and a team's lead tell no act; a stadium blown up
+/// or shelled still does.
+#[test]
+fn sport_is_not_war() {
+    // snn-aleqtisadiya-250
+    let ev = code("2015-07-21", "وسيخوض التعاون أربع مواجهات ودية يفتتحها بلقاء بني ياس الإماراتي، ثم الوصل الإماراتي، فنيس الهولندي، وإيجلز الهولندي.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-arreyadi-52
+    let ev = code("2015-07-21", "ويضيف ياكونان الهدف الثاني الشخصي له في اللقاء والثالث لفريقه في الوقت بدل الضائع من نهاية الشوط الاول من كرة رأسية جميلة، لينتهي الشوط الأول بتقدم الاتحاد بثلاثة اهداف مقابل لا شيء.");
+    assert!(ev.is_empty(), "{ev:#?}");
+    // snn-okaz-154: shelling of positions and the sports stadium.
+    let ev = code("2015-07-21", "كما استهدف القصف مواقع للحوثيين في سناح والملعب الرياضي.");
+    assert!(ev.iter().any(|e| e.event_type == "Explosions/Remote violence"), "{ev:#?}");
+}

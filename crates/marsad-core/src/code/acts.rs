@@ -284,6 +284,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
         since && !day
     }
 
+    /// Sport, not war: a sport word in the clause or two in the sentence ("مواجهات ودية",
+    /// "تقدم الاتحاد بثلاثة أهداف في الشوط الأول"), and nobody killed or hurt.
+    pub(super) fn sport(&self, c: &Range<usize>, sent: &Range<usize>) -> bool {
+        let in_sentence = within(&self.ents.cues, &self.doc.tokens_in(sent), |x| &x.toks).filter(|x| x.kind == CUE_SPORT).count();
+        if in_sentence == 0 || (in_sentence < 2 && !self.has_cue(c, CUE_SPORT)) {
+            return false;
+        }
+        let toks = self.doc.tokens_in(sent);
+        let harm = within(&self.ents.triggers, sent, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill) || toks.clone().any(|i| INJURED.contains(&self.bare(i)));
+        !harm
+    }
+
     /// The trigger is what someone is accused of: an accusation word stands within the
     /// three words before it.
     pub(super) fn accused(&self, t: &TriggerMention) -> bool {

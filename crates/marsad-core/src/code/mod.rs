@@ -10,7 +10,7 @@
 use crate::doc::Doc;
 use crate::entities::{ActorMention, Entities, SourceMention, TriggerMention};
 use crate::format::{self, Count, DateField, Event, Location, Quantity, Span};
-use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_DENIAL, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PERSON_NAME, CUE_PLANNED, CUE_REPORTING};
+use crate::lexicon::load::{CUE_GENERIC, CUE_IRREALIS, CUE_NEGATION, CUE_DENIAL, CUE_NO_CASUALTIES, CUE_OFFICIAL_TITLE, CUE_ONGOING, CUE_PERSON_NAME, CUE_PLANNED, CUE_REPORTING, CUE_SPORT};
 use crate::lexicon::{Lexicon, PlaceLevel, TriggerRole};
 use crate::numbers::NumberMention;
 use crate::tokenize::key;
@@ -157,7 +157,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 }
                 // "بدعوى زرعهم عبوة ناسفة", "بتهمة تنفيذ هجمات": an accusation, not a report.
                 // "المعارك التي يخوضها منذ أربع سنوات": a war described, not an act.
-                if cx.accused(t) || cx.long_running(t, c) {
+                if cx.accused(t) || cx.long_running(t, c) || cx.sport(c, &s.range) {
                     continue;
                 }
                 // An act is told with at least one of who, where or how many beside it.

@@ -324,7 +324,7 @@ impl Lexicon {
             }
         }
         let mut cue_index = PhraseIndex::default();
-        for (kind, list) in [(0u32, &trig.cues.negation), (1, &trig.cues.planned), (2, &trig.cues.ongoing), (3, &trig.cues.generic), (4, &trig.cues.reporting), (5, &trig.cues.irrealis), (6, &trig.cues.no_casualties), (7, &trig.cues.official_titles), (8, &trig.cues.denial), (9, &trig.cues.person_names)] {
+        for (kind, list) in [(0u32, &trig.cues.negation), (1, &trig.cues.planned), (2, &trig.cues.ongoing), (3, &trig.cues.generic), (4, &trig.cues.reporting), (5, &trig.cues.irrealis), (6, &trig.cues.no_casualties), (7, &trig.cues.official_titles), (8, &trig.cues.denial), (9, &trig.cues.person_names), (10, &trig.cues.sport)] {
             for w in list {
                 cue_index.insert(&fold(w), Entry { kind: EntityKind::Cue, id: kind, flag: false });
             }
@@ -374,3 +374,4 @@ pub const CUE_NO_CASUALTIES: u32 = 6;
 pub const CUE_OFFICIAL_TITLE: u32 = 7;
 pub const CUE_DENIAL: u32 = 8;
 pub const CUE_PERSON_NAME: u32 = 9;
+pub const CUE_SPORT: u32 = 10;

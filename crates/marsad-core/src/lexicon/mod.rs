@@ -169,6 +169,8 @@ pub struct Cues {
     pub denial: Vec<String>,
     #[serde(default)]
     pub person_names: Vec<String>,
+    #[serde(default)]
+    pub sport: Vec<String>,
 }
 
 /// Everything the coder looks words up in.
