@@ -789,3 +789,25 @@ fn sport_is_not_war() {
     let ev = code("2015-07-21", "كما استهدف القصف مواقع للحوثيين في سناح والملعب الرياضي.");
     assert!(ev.iter().any(|e| e.event_type == "Explosions/Remote violence"), "{ev:#?}");
 }
+
+/// Ground told from the side that lost it: "سقطت بأيدي X" was taken by X; "فقدت Y السيطرة
+/// على" was taken from Y. Reconnaissance flights are surveillance.
+#[test]
+fn territory_lost_and_surveillance() {
+    // snn-aawsat-792: and the relative clause is about the place named right before it.
+    let ev = code("2015-07-24", "ومن المقرر أن يلتقي كارتر وفدًا عشائريا من محافظة الانبار، التي يسيطر التنظيم على مساحات واسعة منها، لا سيما مدينة الفلوجة (منذ مطلع العام 2014)، والرمادي مركز المحافظة، التي سقطت بيد المتطرفين اثر هجوم واسع في مايو (أيار) الماضي.");
+    let e = ev.iter().find(|e| e.mode.as_deref() == Some("territorial-loss")).expect("the fall of Ramadi");
+    assert_eq!(e.sub_event_type, "Non-state actor overtakes territory", "{e:#?}");
+    assert_eq!(e.location.name.as_deref(), Some("Ramadi"), "{e:#?}");
+    assert_eq!(e.date.start.as_deref(), Some("2015-05-01"));
+    // A place lost: the loser, a government, is actor2 and the ground went to a non-state
+    // actor (snn-alwatan-6).
+    let ev = code("2015-07-21", "وقال مسؤول عسكري في المريسة إن السفن كانت صغيرة بحجم زوارق صيد وجاءت من غرب ليبيا الذي تسيطر عليه حكومة موازية للحكومة المعترف بها دوليا والمتمركزة في الشرق منذ خسرت السيطرة على طرابلس العاصمة قبل عام.");
+    let e = ev.iter().find(|e| e.mode.as_deref() == Some("territorial-loss")).expect("the loss of Tripoli");
+    assert_eq!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("government"), "{e:#?}");
+    assert_eq!(e.sub_event_type, "Non-state actor overtakes territory");
+    // snn-aleqtisadiya-411: a reconnaissance drone found fallen in the desert.
+    let ev = code("2015-07-22", "وعثرت شرطة محافظة المثنى جنوبي العراق، أمس، على طائرة استطلاع أمريكية الصنع سقطت في بادية السماوة مركز المحافظة، من دون الكشف عن أسباب سقوطها.");
+    assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("surveillance")), "{ev:#?}");
+}

@@ -53,8 +53,30 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 explain.push(format!("sub_event_type: {sub} because actor1 is {k}"));
             }
-            mode = Some("territorial-gain".into());
+            if mode.is_none() {
+                mode = Some("territorial-gain".into());
+            }
         }
+        // Ground told from the side that lost it ("سقطت بأيدي الحوثيين", "فقدت القوات السيطرة
+        // على"): who took it is the other side.
+        let (actor1, actor2) = if te.actor_rule.as_deref() == Some("state-loses") {
+            let lost = actor1.as_ref().map(|(a, _)| self.actor_kind(*a).to_string());
+            match lost.as_deref() {
+                Some("state-forces" | "militia" | "external-forces" | "government") => {
+                    sub = "Non-state actor overtakes territory".into();
+                    explain.push("sub_event_type: ground lost by a state force is taken by a non-state actor".into());
+                }
+                Some(_) => {
+                    sub = "Government regains territory".into();
+                    explain.push("sub_event_type: ground lost by an armed group is regained by the state".into());
+                }
+                None => {}
+            }
+            explain.push("actor1/actor2: who lost the ground is actor2".into());
+            (actor2, actor1)
+        } else {
+            (actor1, actor2)
+        };
         // Coalitions and air forces shell from the air.
         if sub == "Shelling/artillery/missile attack" {
             if let Some((a, _)) = &actor1 {

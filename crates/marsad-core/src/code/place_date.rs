@@ -75,7 +75,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             Some((best.place, Some(best.range.clone())))
         };
-        best_in(c).or_else(|| best_in(s))
+        // "والرمادي مركز المحافظة، التي سقطت بيد المتطرفين": a relative clause is about the
+        // place named right before it.
+        let ct = self.doc.tokens_in(c);
+        let relative = !ct.is_empty() && matches!(self.bare(ct.start), "التي" | "الذي");
+        let antecedent = || {
+            within(&self.ents.places, &(s.start..c.start), |p| &p.range)
+                .filter(|p| self.lex.places[p.place].level >= PlaceLevel::City && !self.reference_point(p))
+                .last()
+                .map(|p| (p.place, Some(p.range.clone())))
+        };
+        best_in(c).or_else(|| if relative { antecedent() } else { None }).or_else(|| best_in(s))
     }
 
     /// "في محافظة ديالى شمال شرق بغداد", "بعقوبة (57 كم شمال شرقي بغداد)": a place after a
