@@ -806,6 +806,13 @@ fn territory_lost_and_surveillance() {
     let e = ev.iter().find(|e| e.mode.as_deref() == Some("territorial-loss")).expect("the loss of Tripoli");
     assert_eq!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("government"), "{e:#?}");
     assert_eq!(e.sub_event_type, "Non-state actor overtakes territory");
+    // snn-aawsat-2585: May dates the fall of Palmyra told in a relative clause, not the
+    // kidnapping told before it.
+    let ev = code("2015-08-09", "وقال الناشط أبو محمد المتابع لنشاط «داعش» لـ«الشرق الأوسط»، إن التنظيم اختطف 220 شخصًا من القريتين معظمهم من المسيحيين، لافتًا إلى أن المعلومات تفيد بنقلهم إلى مدينة تدمر التي سقطت بأيدي عناصره في مايو (أيار) الماضي.");
+    let k = ev.iter().find(|e| e.sub_event_type == "Abduction/forced disappearance").expect("the kidnapping");
+    assert_ne!(k.date.start.as_deref(), Some("2015-05-01"), "{k:#?}");
+    let t = ev.iter().find(|e| e.mode.as_deref() == Some("territorial-loss")).expect("the fall of Palmyra");
+    assert_eq!(t.date.start.as_deref(), Some("2015-05-01"), "{t:#?}");
     // snn-aleqtisadiya-411: a reconnaissance drone found fallen in the desert.
     let ev = code("2015-07-22", "وعثرت شرطة محافظة المثنى جنوبي العراق، أمس، على طائرة استطلاع أمريكية الصنع سقطت في بادية السماوة مركز المحافظة، من دون الكشف عن أسباب سقوطها.");
     assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");

@@ -155,7 +155,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(first)
             }
         };
-        if let Some(d) = resolved(c).or_else(|| resolved(s)) {
+        // Else a date of the sentence — coordinated acts share one ("خطفوا الاثنين ... كما
+        // أحرق مبنى البلدية") — but not one that dates another act told in a relative clause
+        // ("اختطف 220 شخصا ... إلى مدينة تدمر التي سقطت بأيدي عناصره في مايو": May is when
+        // Palmyra fell).
+        let sentence = || {
+            let si = self.doc.sentences.iter().position(|x| x.range == *s)?;
+            let foreign = |d: &crate::dates::DateMention| {
+                self.doc.sentences[si].clauses.iter().any(|k| {
+                    let inside = k != c && k.start <= d.range.start && d.range.end <= k.end;
+                    let rel = (self.doc.tokens_in(k).start..d.range.start.min(k.end)).take_while(|&i| self.doc.tokens[i].range.start < d.range.start).any(|i| matches!(self.bare(i), "التي" | "الذي" | "الذين"));
+                    inside && rel && within(&self.ents.triggers, k, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill && t.range.end <= d.range.start)
+                })
+            };
+            let mut it = within(&self.doc.dates, s, |d| &d.range).filter(|d| d.start.is_some() && !foreign(d));
+            let first = it.next()?;
+            let today = |d: &crate::dates::DateMention| key(&self.doc.text()[d.range.clone()]) == "يوم";
+            Some(if today(first) { it.find(|d| !today(d)).unwrap_or(first) } else { first })
+        };
+        if let Some(d) = resolved(c).or_else(sentence) {
             return to_field(d);
         }
         // The lead's day ("أمس") dates the article's main act.
