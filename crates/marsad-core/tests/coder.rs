@@ -818,3 +818,34 @@ fn territory_lost_and_surveillance() {
     assert!(ev.iter().all(|e| e.event_type != "Explosions/Remote violence"), "{ev:#?}");
     assert!(ev.iter().any(|e| e.mode.as_deref() == Some("surveillance")), "{ev:#?}");
 }
+
+/// "At least" after the victims' name still bounds the count; the dead "since then" are not
+/// the toll of the act told before, and a war's uncounted dead since then are no act.
+#[test]
+fn at_least_and_since_then() {
+    // snn-alwatan-1109
+    let ev = code("2015-08-02", "قتل 25 مقاتلاً من المعارضة السورية على الأقل خلال محاولة هجوم فاشلة قاموا بها على قاعدة عسكرية في محافظة حلب، شمال البلاد، حسبما أفاد المرصد السوري لحقوق الإنسان أمس.");
+    assert!(ev.iter().any(|e| fatalities(e) == Some((25, None))), "{ev:#?}");
+    // snn-aawsat-2024 (after a clash told in the previous sentence, from snn-aawsat-1129).
+    let ev = code(
+        "2015-08-04",
+        "وأكد المسؤول الإعلامي للجناح العسكري للحزب بختيار دوغان، قصف الطائرات التركية لـ«مواقعنا في الشريط الحدودي مع قصف مكثف للمدفعية». وبدأ الحزب الكردي المحظور تمرده للحصول على حكم ذاتي في 1984، ومنذ ذلك الوقت قتل عشرات الآلاف.",
+    );
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.event_type != "Violence against civilians"), "{ev:#?}");
+}
+
+/// A report without a place past the lead's paragraph is about the whole conflict: it takes
+/// the article's country, not the lead's town (snn-okaz-8, its first and last paragraphs).
+#[test]
+fn far_from_the_lead_a_placeless_act_takes_the_country() {
+    let ev = code(
+        "2015-07-20",
+        "ارتكبت ميليشيات الحوثي وقوات الرئيس المخلوع علي عبدالله صالح أمس مجزرة راح ضحيتها 57 قتيلا بينهم 12 طفلا على الأقل، وأصيب نحو 225 آخرون بجروح بينهم 25 طفلا و15 امرأة في قصف عنيف بصواريخ الكاتيوشا استهدف أحياء دار سعد الواقع بين محافظتي عدن ولحج جنوب البلاد.\nوأوضح سكان محليون لـ «عكاظ» أن حصيلة قتلى القصف بالكاتيوشا على أحياء سكنية في تلك المدينة بلغت 57 قتيلا فيما أصيب أكثر من 100 آخرين.\nوفي سياق متصل، نجحت طائرات التحالف العربي في تدمير بعض المواقع للحوثيين في منطقة رأس عيسى ومعسكر الصليف شمال مدينة الحديدة وعلى خطوط الإمداد في البحر الأحمر.\nهذه التطورات الميدانية، تأتي في ظل انحسار واضح للانقلابيين من الحوثيين وقوات صالح على الأرض وتقدم مقاتلي المقاومة على أكثر من محور، في ظل إطار جوي من قبل التحالف العربي الذي دمر الركيزة الأساسية من سلاح الحوثي.",
+    );
+    let lead = ev.iter().find(|e| e.fatalities.as_ref().is_some_and(|f| f.min == 57)).expect("the massacre");
+    assert_ne!(lead.location.precision, "country", "{lead:#?}");
+    let last = ev.iter().filter(|e| e.evidence.start >= 549).last().expect("an act in the last paragraph");
+    assert_eq!(last.location.precision, "country", "{ev:#?}");
+    assert_eq!(last.location.country.as_deref(), Some("YE"));
+}

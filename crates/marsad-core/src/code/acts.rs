@@ -175,7 +175,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let same_para = !self.doc.text()[prev.range.end..s.range.start].contains('\n');
             if same_para { self.local_place(&prev.range, &prev.range) } else { None }
         };
-        let place = local.or_else(prev_place).or_else(|| self.article_place());
+        // (Past the lead's paragraph and the two sentences after the lead, a report without
+        // a place is background to the whole conflict: its country, not the lead's town.)
+        let far = si > 2 && self.doc.sentences.first().is_some_and(|f| self.doc.text()[f.range.end..s.range.start].contains('\n'));
+        let place = local.or_else(prev_place).or_else(|| if far { self.focus_country_place() } else { self.article_place() });
         let date = self.date(c, &s.range);
         let sources = chain.to_vec();
         let mut confidence = w;

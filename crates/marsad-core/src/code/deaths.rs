@@ -95,7 +95,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // just counted adds to it.
             let joined = total.is_some() && last_counted.is_some_and(|e| nt.start <= e + 8) && self.joined_by_and(n, after);
             if killed_noun || joined || (kill_before && (person_after || after.is_none() || nt.start > 0)) || (kill_after && person_after) {
-                let c = Count { min: n.min, max: n.max, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
+                // "11 عنصرا من القوات الامنية على الاقل": "at least" after the victims' name is
+                // still the count's.
+                let at_least = (nt.end..(nt.end + 6).min(toks.end)).any(|i| self.bare(i) == "علي" && i + 1 < toks.end && self.bare(i + 1) == "اقل");
+                let c = Count { min: n.min, max: if at_least { None } else { n.max }, approximate: n.approximate, mention: Some(self.span(n.range.clone())) };
                 // A second count with its own death word ("مقتل 21 ... ومقتل 3") or joined by و
                 // ("عشرة ... وثلاثة آخرون") counts other dead of the same act.
                 // Not a count repeated in digits and words ("(15) خمسة عشر"), and only

@@ -226,6 +226,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                 let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
                 let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
                 let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+                let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
                 // "تلك القذائف", "هذا الهجوم", "بهذه الغارات": a demonstrative points back to an
                 // act already told, whatever word told it; it is never a new event.
                 // ("إثر ذلك مواجهات": a pronoun before an indefinite noun, not a demonstrative.)
@@ -242,7 +243,8 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                     let here = cx.local_place(c, &s.range).map(|p| p.0);
                     let refers = |p: &Draft| {
                         violent(&p.event_type)
-                            && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type)
+                            // ("الانفجار" after a suicide bombing: one bombing, as in `merge`.)
+                            && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type || bombing(&p.sub_event_type) && bombing(&te.sub_event_type))
                             && here.is_none_or(|h| p.place.as_ref().is_some_and(|q| q.0 == h))
                     };
                     if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
@@ -297,7 +299,9 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             let this_sentence = first_draft_of_sentence..drafts.len();
             let before = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start <= kc.start && violent(&drafts[i]));
             let after = this_sentence.clone().find(|&i| drafts[i].sentence == ksi && drafts[i].clause.start > kc.start && violent(&drafts[i]));
-            let recent = drafts[..first_draft_of_sentence].iter().rposition(|d| d.sentence + 2 >= ksi && violent(d));
+            // ("ومنذ ذلك الحين، قتل 11 عنصرا": the dead since then are not the last act's.)
+            let since = doc.tokens_in(&(doc.sentences[ksi].range.start..kc.end)).any(|i| cx.bare(i) == "منذ");
+            let recent = drafts[..first_draft_of_sentence].iter().rposition(|d| d.sentence + 2 >= ksi && violent(d)).filter(|_| !since);
             match before.or(recent).or(after) {
                 Some(i) => {
                     let d = &mut drafts[i];
@@ -328,8 +332,10 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                         }
                     }
                 }
-                // (Bodies counted tell the toll of an act, not an act.)
+                // (Bodies counted tell the toll of an act, not an act; nor do the uncounted dead
+                // of a war "since then", "ومنذ ذلك الوقت قتل عشرات الآلاف".)
                 None if within(&ents.triggers, &kc, |t| &t.range).filter(|t| lex.triggers[t.trigger].role == TriggerRole::Kill).all(|t| lex.triggers[t.trigger].toll_only) => {}
+                None if since && fat.is_none() => {}
                 None => {
                     if let Some(d) = cx.kill_draft(ksi, &kc, fat, &chain) {
                         drafts.push(d);

@@ -121,6 +121,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Article-level fallback: the dateline place, else the lead sentence's most specific
     /// place, else the focus country.
+    /// The country the article is about, as a place (its capital's coordinates).
+    pub(super) fn focus_country_place(&self) -> Option<(usize, Option<Range<usize>>)> {
+        let c = self.lex.country(self.ents.focus_country.as_deref()?)?;
+        Some((c.place, None))
+    }
+
     pub(super) fn article_place(&self) -> Option<(usize, Option<Range<usize>>)> {
         let first = self.doc.sentences.first()?;
         if let Some(d) = &first.dateline {
