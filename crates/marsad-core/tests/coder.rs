@@ -849,3 +849,21 @@ fn far_from_the_lead_a_placeless_act_takes_the_country() {
     assert_eq!(last.location.precision, "country", "{ev:#?}");
     assert_eq!(last.location.country.as_deref(), Some("YE"));
 }
+
+/// Shells and strikes on homes, hospitals and villages target civilians when no side is
+/// named — not a commander's house or a village held by a named armed group.
+#[test]
+fn strikes_on_homes_target_civilians() {
+    // snn-alyaum-280
+    let ev = code("2015-07-22", "من جهة أخرى، قالت مصادر في تعز إن الحوثيين وقوات صالح قصفوا مستشفى الثورة العام في المدينة، مما تسبب في وقوع أضرار في قسمي الإنعاش وغسيل الكلى.");
+    let e = ev.iter().find(|e| e.event_type == "Explosions/Remote violence").expect("the shelling");
+    assert_eq!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("civilians"), "{e:#?}");
+    // snn-aawsat-54
+    let ev = code("2015-07-21", "من جانب آخر، شن طيران التحالف العربي غارات جوية استهدفت منزل قائد عسكري موال لصالح في محافظة صنعاء.");
+    let e = ev.iter().find(|e| e.event_type == "Explosions/Remote violence").expect("the strikes");
+    assert_ne!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("civilians"), "{e:#?}");
+    // snn-alyaum-294
+    let ev = code("2015-07-22", "كما شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة المسلحة في ريف حلب الغربي.");
+    let e = ev.iter().find(|e| e.event_type == "Explosions/Remote violence").expect("the strikes");
+    assert_ne!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("civilians"), "{e:#?}");
+}

@@ -108,6 +108,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // Shells and strikes on homes, markets, villages and neighbourhoods ("قصف منازل
+        // المواطنين", "على قريتي مشرعة وحدنان") target civilians when no side is named.
+        let mut actor2 = actor2;
+        if actor2.is_none() && matches!(sub.as_str(), "Shelling/artillery/missile attack" | "Air/drone strike") {
+            const HOMES: &[&str] = &["احياء", "حي", "منازل", "منزل", "قري", "قريه", "قريتي", "سوق", "اسواق", "مستشفي", "مدرسه", "مدارس", "مسجد", "سكنيه", "مخيم", "الاهالي"];
+            let ct = self.doc.tokens_in(c);
+            // (Not a commander's house or a school the fighters use as a base, "منزل قائد
+            // عسكري موال لصالح", "مدرسة الحسين التي يتخذها الحوثيون قاعدة", nor positions.)
+            const MILITARY: &[&str] = &["مواقع", "موقع", "مقرات", "مقر", "معسكر", "معسكرات", "تجمعات", "تحصينات", "ثكنات", "اليات", "دوريه", "قايد", "قاعده", "مخازن", "مخزن"];
+            let home = (t.toks.end..ct.end.min(t.toks.end + 8)).find(|&i| HOMES.contains(&self.bare(i)));
+            let armed_target = within(&self.ents.actors, c, |a| &a.range).any(|a| a.toks.start >= t.toks.end && self.is_armed(a.actor))
+                || (t.toks.end..ct.end).any(|i| MILITARY.contains(&self.bare(i)));
+            if let (Some(i), Some(civ), false) = (home, self.lex.actor_id("civilians"), armed_target) {
+                explain.push(format!("actor2: civilians, whose {:?} were hit", self.doc.tok(i)));
+                actor2 = Some((civ, self.doc.tokens[i].range.clone()));
+            }
+        }
         // Protesters protest: when the text names no protesting group, they are
         // "Protesters (country)", named by the protest word itself.
         let mut actor1 = actor1;
