@@ -867,3 +867,22 @@ fn strikes_on_homes_target_civilians() {
     let e = ev.iter().find(|e| e.event_type == "Explosions/Remote violence").expect("the strikes");
     assert_ne!(e.actor2.as_ref().map(|a| a.kind.as_str()), Some("civilians"), "{e:#?}");
 }
+
+/// A named person the lexicon does not know who suffered the act is actor2, in Arabic as
+/// written and in a Latin spelling.
+#[test]
+fn named_victims() {
+    // snn-alweeam-753
+    let ev = code("2015-07-24", "وذكر البنتاجون أن الغارة استهدفت أبو خليل السوداني وأنه قتل في ضربة وقعت في 11 يوليو تموز في منطقة برمال باقليم بكتيكا الافغاني.");
+    let e = ev.iter().find(|e| e.sub_event_type == "Air/drone strike").expect("the strike");
+    let a = e.actor2.as_ref().expect("the person targeted");
+    assert_eq!(a.name_ar, "أبو خليل السوداني");
+    assert_eq!(a.name, "Abu Khlil al-Sudani");
+    // snn-3alyoum-2057: a colonel killed — a person of the state's forces.
+    let ev = code("2015-08-09", "قالت وكالة الأنباء السورية “سانا” الموالية لبشار الأسد، إن الأجهزة الأمنية ألقت القبض على المشتبه به “سليمان الأسد” قريب بشار الأسد، على خلفية جريمة قتل العقيد حسان الشيخ في مدينة اللاذقية.");
+    let a = ev.iter().filter_map(|e| e.actor2.as_ref()).find(|a| a.name_ar == "حسان الشيخ").expect("the colonel");
+    assert_eq!(a.kind, "state-forces");
+    // snn-aawsat-2790: "البالغ من العمر" is said of the person, not part of the name.
+    let ev = code("2015-08-10", "وشهدت فيرغسن في وسط الولايات المتحدة اضطرابات بعد مقتل الشاب الأعزل مايكل براون البالغ من العمر 18 عاما برصاص الشرطي دارن ولسن في 9 اب/اغسطس 2014.");
+    assert!(ev.iter().filter_map(|e| e.actor2.as_ref()).all(|a| !a.name_ar.contains("البالغ")), "{ev:#?}");
+}

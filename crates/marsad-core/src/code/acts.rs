@@ -171,6 +171,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if verbal_attack || figurative_withdrawal {
             return None;
         }
+        // A named person the lexicon does not know, who suffered the act: right after a
+        // killing, kidnapping or arrest word ("اختطاف الدكتور الجامعي ... فيصل الزبيدي"), or
+        // after a target verb ("الغارة استهدفت ...").
+        let actor2_person = if actor2.is_some() {
+            None
+        } else {
+            let ct = self.doc.tokens_in(c);
+            let patient_first = event_type == "Violence against civilians" || sub == "Arrests" || te.role == TriggerRole::Kill;
+            let target = (t.toks.end..ct.end).find(|&i| self.bare(i).starts_with("استهدف"));
+            let found = if patient_first { self.person_after(t.toks.end, ct.end, 6) } else { None }.or_else(|| target.and_then(|i| self.person_after(i + 1, ct.end, 4)));
+            if found.is_some() {
+                explain.push("actor2: a person named after the act".into());
+            }
+            found
+        };
         let status = self.status(t, c);
         // Deaths told in the act's clause, else in what follows it in the sentence
         // ("..., ما أسفر عن مقتل 5"), counting only plain death words there.
@@ -216,6 +231,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             actor1,
             actor1_inferred: false,
             actor2,
+            actor2_person,
             place,
             place_local,
             date,

@@ -108,6 +108,9 @@ pub(super) fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_a
                 if o.actor2.is_none() {
                     o.actor2 = d.actor2.clone();
                 }
+                if o.actor2_person.is_none() {
+                    o.actor2_person = d.actor2_person.clone();
+                }
                 if o.sources.is_empty() {
                     o.sources = d.sources.clone();
                 }

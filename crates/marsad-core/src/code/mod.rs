@@ -25,6 +25,7 @@ pub struct Explain {
 mod acts;
 mod deaths;
 mod merge;
+mod persons;
 mod place_date;
 mod roles;
 mod sources;
@@ -58,6 +59,9 @@ struct Draft {
     /// actor1 is the "unidentified" default, not read in the text.
     actor1_inferred: bool,
     actor2: Option<(usize, Range<usize>)>,
+    /// A named person the lexicon does not know who suffered the act (byte range), and
+    /// whether a military rank stood before the name; used when `actor2` is empty.
+    actor2_person: Option<(Range<usize>, bool)>,
     place: Option<(usize, Option<Range<usize>>)>,
     /// The place was stated in the event's own sentence (not an article fallback).
     place_local: bool,
@@ -305,6 +309,16 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
             match before.or(recent).or(after) {
                 Some(i) => {
                     let d = &mut drafts[i];
+                    // The person killed, named in the death clause ("بمقتل محسن الفضلي"), is
+                    // who suffered the act.
+                    if d.actor2.is_none() && d.actor2_person.is_none() {
+                        let kt = doc.tokens_in(&kc);
+                        let k = within(&ents.triggers, &kc, |t| &t.range).find(|t| lex.triggers[t.trigger].role == TriggerRole::Kill);
+                        if let Some(p) = k.and_then(|k| cx.person_after(k.toks.end, kt.end, 6)) {
+                            d.actor2_person = Some(p);
+                            d.explain.push(format!("actor2: the person killed, named in sentence {}", ksi + 1));
+                        }
+                    }
                     if d.fatalities.is_none() {
                         d.fatalities = fat;
                         d.deaths_from = kc.clone();
@@ -491,7 +505,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             mode: d.mode,
             status: d.status.into(),
             actor1: d.actor1.map(|(a, r)| self.actor(a, r)),
-            actor2: d.actor2.map(|(a, r)| self.actor(a, r)),
+            actor2: d.actor2.map(|(a, r)| self.actor(a, r)).or_else(|| d.actor2_person.map(|(r, ranked)| self.person(r, ranked))),
             location: self.location(d.place),
             date: d.date,
             fatalities: d.fatalities,
