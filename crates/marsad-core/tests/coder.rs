@@ -886,3 +886,14 @@ fn named_victims() {
     let ev = code("2015-08-10", "وشهدت فيرغسن في وسط الولايات المتحدة اضطرابات بعد مقتل الشاب الأعزل مايكل براون البالغ من العمر 18 عاما برصاص الشرطي دارن ولسن في 9 اب/اغسطس 2014.");
     assert!(ev.iter().filter_map(|e| e.actor2.as_ref()).all(|a| !a.name_ar.contains("البالغ")), "{ev:#?}");
 }
+
+/// A force's strikes with a possessive pronoun ("غاراتها", "قصفه") are strikes.
+#[test]
+fn strikes_with_a_pronoun() {
+    // snn-alwatan-3
+    let ev = code("2015-07-21", "في سياق متصل، عاودت طائرات التحالف العربي مساء أول من أمس، غاراتها الجوية على العاصمة اليمنية صنعاء.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
+    // snn-aawsat-19
+    let ev = code("2015-07-21", "كما كثف طيران النظام قصفه على جبهة مدينة الزبداني في ريف دمشق الغربي.");
+    assert!(ev.iter().any(|e| e.event_type == "Explosions/Remote violence"), "{ev:#?}");
+}

@@ -150,6 +150,27 @@ pub fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
     v
 }
 
+/// A trigger noun with a possessive pronoun: "غارات" -> "غاراته", "غاراتها", "غاراتهم";
+/// "عمليه" (ta marbuta, folded) -> "عمليته"; "عمليات عسكريه" -> "عملياتها العسكريه" (the
+/// pronoun on the head, the article on the adjective). Definite nouns take no pronoun.
+pub fn possessive_forms(word: &str) -> Vec<String> {
+    let (head, rest) = word.split_once(' ').map_or((word, None), |(a, b)| (a, Some(b)));
+    if head.starts_with("ال") || head.chars().count() < 3 || rest.is_some_and(|r| r.contains(' ') || r.starts_with("ال")) {
+        return Vec::new();
+    }
+    let stem = match head.strip_suffix('ه') {
+        Some(s) => format!("{s}ت"),
+        None => head.to_string(),
+    };
+    ["ه", "ها", "هم", "هما"]
+        .iter()
+        .map(|suf| match rest {
+            Some(adj) => format!("{stem}{suf} ال{adj}"),
+            None => format!("{stem}{suf}"),
+        })
+        .collect()
+}
+
 impl Lexicon {
     pub fn from_files(f: &DataFiles) -> Result<Lexicon, LexiconError> {
         let actors: ActorsFile = toml::from_str(&f.actors).map_err(|e| bad("actors.toml", e.to_string()))?;
@@ -309,7 +330,16 @@ impl Lexicon {
             }
             let e = Entry { kind: EntityKind::Trigger, id: i as u32, flag: false };
             for w in &t.words {
-                trigger_index.insert(&fold(w), e);
+                let k = fold(w);
+                trigger_index.insert(&k, e);
+                // "واصل طيران التحالف غاراته على مواقع": a force's strikes. (Not "هجماتهم",
+                // "عملياتها", "معاركهم": mostly a campaign in general; nor "إعدامه", his
+                // execution, mostly a threat or a demand. Measured on dev.)
+                if matches!(t.sub_event_type.as_str(), "Air/drone strike" | "Shelling/artillery/missile attack") && t.role != TriggerRole::Kill {
+                    for form in possessive_forms(&k) {
+                        trigger_index.insert(&form, e);
+                    }
+                }
             }
             for v in &t.verbs {
                 let [p, im] = v.as_slice() else {
