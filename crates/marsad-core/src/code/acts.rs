@@ -30,7 +30,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     pub(super) fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, chain: &[format::Source]) -> Option<Draft> {
         let te = &self.lex.triggers[t.trigger];
         let s = &self.doc.sentences[si];
-        let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
+        let mut explain = Vec::new();
+        self.note(&mut explain, || format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight));
         // "استهدفت خمس قذائف، أرسلتها أيادي الغدر الحوثية، ...": a relative clause that
         // names the doer belongs to the act.
         let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
@@ -51,7 +52,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 } else if matches!(k, "rebels" | "unknown") {
                     sub = "Non-state actor overtakes territory".into();
                 }
-                explain.push(format!("sub_event_type: {sub} because actor1 is {k}"));
+                self.note(&mut explain, || format!("sub_event_type: {sub} because actor1 is {k}"));
             }
             mode = Some("territorial-gain".into());
         }
@@ -62,7 +63,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if n.ends_with("-led Coalition") || n.contains("Air Force") {
                     sub = "Air/drone strike".into();
                     mode = Some("airstrike".into());
-                    explain.push("sub_event_type: shelling by an air force or coalition is an air strike".into());
+                    self.note(&mut explain, || "sub_event_type: shelling by an air force or coalition is an air strike".into());
                 }
             }
         }
@@ -93,7 +94,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let named = within(&self.ents.actors, &s.range, |a| &a.range).find(|a| matches!(self.actor_kind(a.actor), "protesters"));
             let generic = self.lex.actor_id("protesters");
             if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
-                explain.push("actor1: protesters".into());
+                self.note(&mut explain, || "actor1: protesters".into());
                 actor1 = Some(a);
             }
         }
@@ -104,7 +105,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let air = ["طيران", "طاير", "مقاتلات", "مروحي", "غارات", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
                 if self.lex.actors[*a].id == "state-military-contextual" && air {
                     if let Some(c) = self.lex.actor_id("saudi-led-coalition") {
-                        explain.push("actor1: aircraft over Yemen are the Saudi-led coalition's".into());
+                        self.note(&mut explain, || "actor1: aircraft over Yemen are the Saudi-led coalition's".into());
                         actor1 = Some((c, r.clone()));
                     }
                 }
@@ -117,7 +118,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
                 if let Some(police) = police {
                     if let Some(p) = self.lex.actor_id(&police) {
-                        explain.push("actor1: arrests by the authorities are made by the police".into());
+                        self.note(&mut explain, || "actor1: arrests by the authorities are made by the police".into());
                         actor1 = Some((p, r.clone()));
                     }
                 }
@@ -205,7 +206,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             d.event_type = "Battles".into();
             d.sub_event_type = "Armed clash".into();
             d.mode = Some("clash".into());
-            d.explain.push("type: killing of combatants is coded as a clash".into());
+            self.note(&mut d.explain, || "type: killing of combatants is coded as a clash".into());
         } else {
             d.event_type = "Violence against civilians".into();
             d.sub_event_type = "Attack".into();
