@@ -430,16 +430,9 @@ struct Surface {
 /// Every written form of the words of `NUM_WORDS`, `DUALS` and `TIME_UNITS` that the
 /// stem-by-stem lookups can know, with what they find in it. `clitic_stems` only strips
 /// و/ف, then ب/ل, then ال (or the ل of لل), so these are all such prefixes before all
-/// such words; any other word is none. One probe per word instead of one per stem,
-/// behind a bitset of word endings (`tail_bit`) that turns away almost every other word.
-struct Surfaces {
-    tails: Box<[u64; 1024]>,
-    forms: HashMap<Box<str>, Surface, BuildHasherDefault<Fx>>,
-}
-
-static SURFACES: LazyLock<Surfaces> = LazyLock::new(|| {
-    let mut tails = Box::new([0u64; 1024]);
-    let mut forms = HashMap::default();
+/// such words; any other word is none. One probe per word instead of one per stem.
+static SURFACES: LazyLock<FormTable<Surface>> = LazyLock::new(|| {
+    let mut t = FormTable::default();
     for k in NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()) {
         for a in ["", "و", "ف", "ب", "ل"] {
             for b in ["", "ب", "ل"] {
@@ -447,37 +440,60 @@ static SURFACES: LazyLock<Surfaces> = LazyLock::new(|| {
                     let w = format!("{a}{b}{c}{k}");
                     let s = Surface { num: lookup_num_by_stems(&w), dual: lookup_in_by_stems(&w, &DUALS), unit: lookup_in_by_stems(&w, &TIME_UNITS) };
                     if s.num.is_some() || s.dual.is_some() || s.unit.is_some() {
-                        let f = tail_bit(&w);
-                        tails[f >> 6] |= 1 << (f & 63);
-                        forms.insert(w.into_boxed_str(), s);
+                        t.insert(w, s);
                     }
                 }
             }
         }
     }
-    Surfaces { tails, forms }
+    t
 });
 
-/// A bit (of 65536) for the last three letters (six bytes) of a word.
-#[inline]
-fn tail_bit(w: &str) -> usize {
-    let b = w.as_bytes();
-    let x = if b.len() >= 8 {
-        u64::from_be_bytes(b[b.len() - 8..].try_into().unwrap_or_default()) & 0xFFFF_FFFF_FFFF
-    } else {
-        b.iter().fold(0u64, |x, &c| x << 8 | c as u64) & 0xFFFF_FFFF_FFFF
-    };
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+/// Whole written words (clitics included) with a value each, behind a bitset of word
+/// endings that turns away almost every other word before any hashing.
+pub(crate) struct FormTable<V> {
+    tails: Box<[u64; 1024]>,
+    forms: HashMap<Box<str>, V, BuildHasherDefault<Fx>>,
+}
+
+impl<V> Default for FormTable<V> {
+    fn default() -> Self {
+        FormTable { tails: Box::new([0; 1024]), forms: HashMap::default() }
+    }
+}
+
+impl<V> FormTable<V> {
+    pub(crate) fn insert(&mut self, w: String, v: V) {
+        let f = Self::tail_bit(&w);
+        self.tails[f >> 6] |= 1 << (f & 63);
+        self.forms.insert(w.into_boxed_str(), v);
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let f = Self::tail_bit(w);
+        if self.tails[f >> 6] >> (f & 63) & 1 == 0 {
+            return None;
+        }
+        self.forms.get(w)
+    }
+
+    /// A bit (of 65536) for the last three letters (six bytes) of a word.
+    #[inline]
+    fn tail_bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let x = if b.len() >= 8 {
+            u64::from_be_bytes(b[b.len() - 8..].try_into().unwrap_or_default()) & 0xFFFF_FFFF_FFFF
+        } else {
+            b.iter().fold(0u64, |x, &c| x << 8 | c as u64) & 0xFFFF_FFFF_FFFF
+        };
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
 }
 
 #[inline]
 fn surface(w: &str) -> Option<&'static Surface> {
-    let s: &'static Surfaces = &SURFACES;
-    let f = tail_bit(w);
-    if s.tails[f >> 6] >> (f & 63) & 1 == 0 {
-        return None;
-    }
-    s.forms.get(w)
+    SURFACES.get(w)
 }
 
 /// A number word with its clitics: (word, proclitic byte length, stem had the article).
