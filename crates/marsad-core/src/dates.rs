@@ -34,7 +34,7 @@
 //! - Without a reference only absolute dates resolve; relative ones are reported with
 //!   `start`/`end` None and precision Unknown.
 
-use crate::numbers::{fx_map, FxMap, Toks};
+use crate::numbers::{fx_map, FormTable, FxMap, Toks};
 use crate::tokenize::{Token, TokenKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use std::ops::Range;
@@ -1527,7 +1527,32 @@ static DATE_STARTS: LazyLock<FxMap<()>> = LazyLock::new(|| {
     fx_map(v.into_iter().map(|w| (w, ())))
 });
 
+/// Every word `may_start_date_by_stems` accepts: the words of `DATE_STARTS` after up to
+/// two of و ب ل ف (which is all it strips). One probe per word instead of up to three.
+static DATE_START_FORMS: LazyLock<FormTable<()>> = LazyLock::new(|| {
+    let mut t = FormTable::default();
+    let clitics = ["", "و", "ب", "ل", "ف"];
+    for k in DATE_STARTS.keys() {
+        for a in clitics {
+            for b in clitics {
+                let w = format!("{a}{b}{k}");
+                if may_start_date_by_stems(&w) {
+                    t.insert(w, ());
+                }
+            }
+        }
+    }
+    t
+});
+
+#[inline]
 fn may_start_date(w: &str) -> bool {
+    DATE_START_FORMS.get(w).is_some()
+}
+
+/// A word is in `DATE_STARTS`, alone or after up to two of و ب ل ف: the definition, from
+/// which `DATE_START_FORMS` is built.
+fn may_start_date_by_stems(w: &str) -> bool {
     if DATE_STARTS.contains_key(w) {
         return true;
     }
@@ -1580,6 +1605,30 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn date_start_forms_agree_with_stem_lookups() {
+        let letters = ["", "و", "ب", "ل", "ف", "ك", "ا", "ال", "م"];
+        for k in DATE_STARTS.keys() {
+            for a in letters {
+                for b in letters {
+                    for c in letters {
+                        for tail in ["", "ه", "ا"] {
+                            let w = format!("{a}{b}{c}{k}{tail}");
+                            assert_eq!(may_start_date(&w), may_start_date_by_stems(&w), "{w}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn date_start_forms_agree_on_any_word(w in "[وبلفاتنيمهعشرسكدج]{0,8}") {
+            proptest::prop_assert_eq!(may_start_date(&w), may_start_date_by_stems(&w));
+        }
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl Engine {
 
     fn code(&self, doc: &Doc, a: &Article) -> Vec<crate::format::Event> {
         let ents = crate::entities::annotate(doc, self.lexicon());
-        crate::code::code(doc, self.lexicon(), &ents, &a.id, a.source.as_deref()).0
+        crate::code::events(doc, self.lexicon(), &ents, &a.id, a.source.as_deref())
     }
 }
 

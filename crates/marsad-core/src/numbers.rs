@@ -417,7 +417,100 @@ static NUM_TAIL: LazyLock<TailFilter> =
 static NUM_FILTER: LazyLock<EdgeFilter> =
     LazyLock::new(|| EdgeFilter::new(NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()).copied()));
 
+/// What the number reader finds in a written word (clitics included): a number word
+/// (`lookup_num`), a dual count noun, a time unit (`lookup_in_by_stems` of `DUALS`,
+/// `TIME_UNITS`).
+#[derive(Clone, Copy)]
+struct Surface {
+    num: Option<(NW, usize, bool)>,
+    dual: Option<usize>,
+    unit: Option<usize>,
+}
+
+/// Every written form of the words of `NUM_WORDS`, `DUALS` and `TIME_UNITS` that the
+/// stem-by-stem lookups can know, with what they find in it. `clitic_stems` only strips
+/// و/ف, then ب/ل, then ال (or the ل of لل), so these are all such prefixes before all
+/// such words; any other word is none (the tests also try other letters and orders). One
+/// probe per word instead of one per stem.
+static SURFACES: LazyLock<FormTable<Surface>> = LazyLock::new(|| {
+    let mut t = FormTable::default();
+    for k in NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()) {
+        for a in ["", "و", "ف"] {
+            for b in ["", "ب", "ل"] {
+                for c in ["", "ال", "ل"] {
+                    let w = format!("{a}{b}{c}{k}");
+                    let s = Surface { num: lookup_num_by_stems(&w), dual: lookup_in_by_stems(&w, &DUALS), unit: lookup_in_by_stems(&w, &TIME_UNITS) };
+                    if s.num.is_some() || s.dual.is_some() || s.unit.is_some() {
+                        t.insert(w, s);
+                    }
+                }
+            }
+        }
+    }
+    t
+});
+
+/// Whole written words (clitics included) with a value each, behind a bitset of word
+/// endings that turns away almost every other word before any hashing.
+pub(crate) struct FormTable<V> {
+    tails: Box<[u64; 1024]>,
+    forms: HashMap<Box<str>, V, BuildHasherDefault<Fx>>,
+}
+
+impl<V> Default for FormTable<V> {
+    fn default() -> Self {
+        FormTable { tails: Box::new([0; 1024]), forms: HashMap::default() }
+    }
+}
+
+impl<V> FormTable<V> {
+    pub(crate) fn insert(&mut self, w: String, v: V) {
+        let f = Self::tail_bit(&w);
+        self.tails[f >> 6] |= 1 << (f & 63);
+        self.forms.insert(w.into_boxed_str(), v);
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let f = Self::tail_bit(w);
+        if self.tails[f >> 6] >> (f & 63) & 1 == 0 {
+            return None;
+        }
+        self.forms.get(w)
+    }
+
+    /// A bit (of 65536) for the last three letters (six bytes) of a word.
+    #[inline]
+    fn tail_bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let x = if b.len() >= 8 {
+            u64::from_be_bytes(b[b.len() - 8..].try_into().unwrap_or_default()) & 0xFFFF_FFFF_FFFF
+        } else {
+            b.iter().fold(0u64, |x, &c| x << 8 | c as u64) & 0xFFFF_FFFF_FFFF
+        };
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+}
+
+#[inline]
+fn surface(w: &str) -> Option<&'static Surface> {
+    SURFACES.get(w)
+}
+
+/// A number word with its clitics: (word, proclitic byte length, stem had the article).
+#[inline]
 fn lookup_num(w: &str) -> Option<(NW, usize, bool)> {
+    surface(w)?.num
+}
+
+/// Proclitic byte length of a dual count noun.
+#[inline]
+fn lookup_dual(w: &str) -> Option<usize> {
+    surface(w)?.dual
+}
+
+/// `lookup_num` stem by stem: the definition, from which `SURFACES` is built.
+fn lookup_num_by_stems(w: &str) -> Option<(NW, usize, bool)> {
     if !NUM_TAIL.may_contain(w) {
         return None;
     }
@@ -448,8 +541,10 @@ fn lookup_num(w: &str) -> Option<(NW, usize, bool)> {
     None
 }
 
-/// Proclitic byte length of a word whose stem (after clitics) is `stem` in the set.
-fn lookup_in(w: &str, set: &FxMap<()>) -> Option<usize> {
+/// Proclitic byte length of a word whose stem (after clitics) is `stem` in the set,
+/// stem by stem: the definition of `lookup_dual` and time units, from which `SURFACES`
+/// is built.
+fn lookup_in_by_stems(w: &str, set: &FxMap<()>) -> Option<usize> {
     if !NUM_TAIL.may_contain(w) {
         return None;
     }
@@ -469,7 +564,7 @@ fn is_time_unit(w: &str) -> bool {
     if TIME_UNITS.contains_key(w) {
         return true;
     }
-    lookup_in(w, &TIME_UNITS).is_some()
+    surface(w).is_some_and(|s| s.unit.is_some())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1039,20 +1134,24 @@ enum Pre {
     From,
 }
 
-/// A modifier starting at token `i`: (kind, tokens used).
-fn prefix_at(t: &Toks, i: usize) -> Option<(Pre, usize)> {
-    let w = t.w(i);
+/// First words of the modifiers `prefix_at` reads.
+const MODIFIERS: &[&str] = &[
+    "اكثر", "ازيد", "ما", "بما", "لما", "يزيد", "يربو", "تزيد", "يفوق", "لا", "علي", "اقل", "نحو", "حوالي", "قرابه", "زهاء",
+    "تقريبا", "يقارب", "يناهز", "في", "بين", "من",
+];
+
+/// (First letter, last letter) pairs of `MODIFIERS`: most words are none of them.
+static MODIFIER_EDGES: LazyLock<EdgeFilter> = LazyLock::new(|| EdgeFilter::new(MODIFIERS.iter().copied()));
+
+/// A modifier starting at token `i`, whose text is `w`: (kind, tokens used).
+fn prefix_at(t: &Toks, i: usize, w: &str) -> Option<(Pre, usize)> {
     let base = w.strip_prefix('و').filter(|r| r.len() >= 4).unwrap_or(w);
     // "لنحو", "بحوالي": a preposition glued to an approximator.
     let base = match base.strip_prefix('ل').or_else(|| base.strip_prefix('ب')) {
         Some(r) if matches!(r, "نحو" | "حوالي" | "قرابه" | "زهاء") => r,
         _ => base,
     };
-    if !matches!(
-        base,
-        "اكثر" | "ازيد" | "ما" | "بما" | "لما" | "يزيد" | "يربو" | "تزيد" | "يفوق" | "لا" | "علي" | "اقل" | "نحو" | "حوالي"
-            | "قرابه" | "زهاء" | "تقريبا" | "يقارب" | "يناهز" | "في" | "بين" | "من"
-    ) {
+    if !MODIFIER_EDGES.may_contain(base) || !MODIFIERS.contains(&base) {
         return None;
     }
     let w1 = t.w(i + 1);
@@ -1096,7 +1195,6 @@ pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
     let n = t.len();
     while i < n {
         // Cheap filter: only digits and words that could start a number or modifier.
-        let w = t.w(i);
         if !t.is_num(i) && t.toks[i].kind != TokenKind::Arabic {
             i += 1;
             continue;
@@ -1105,11 +1203,17 @@ pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
         let mut pre: Option<(Pre, usize)> = None;
         let mut ci = i;
         if !t.is_num(i) {
-            if let Some((p, used)) = prefix_at(&t, i) {
+            let w = t.w(i);
+            if let Some((p, used)) = prefix_at(&t, i, w) {
                 if t.soft(i + used) || (i + used < n && t.gap_trim(i + used).is_empty()) {
                     pre = Some((p, used));
                     ci = i + used;
                 }
+            }
+            // No modifier, number word or dual count noun: nothing starts here.
+            if pre.is_none() && surface(w).is_none() {
+                i += 1;
+                continue;
             }
         }
         let core = r.core(ci).filter(|c| !r.not_a_count(c));
@@ -1125,7 +1229,6 @@ pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
             i += 1;
             continue;
         };
-        let _ = w;
         let mut start = c.start;
         let mut min = c.min;
         let mut max = Some(c.max);
@@ -1246,7 +1349,7 @@ fn prefix_start(t: &Toks, i: usize) -> usize {
 /// "اثنين" ("جنديين اثنين"). Returns the mention and the next token index.
 fn dual_at(t: &Toks, i: usize) -> Option<(NumberMention, usize)> {
     let w = t.w(i);
-    let pre = lookup_in(w, &DUALS)?;
+    let pre = lookup_dual(w)?;
     let start = t.start(i) + pre;
     let mut end = t.end(i);
     let mut next = i + 1;
@@ -1298,6 +1401,38 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    /// The surface table answers as the stem-by-stem lookups it is built from.
+    fn assert_surface_agrees(w: &str) {
+        assert_eq!(lookup_num(w), lookup_num_by_stems(w), "{w}");
+        assert_eq!(lookup_dual(w), lookup_in_by_stems(w, &DUALS), "{w}");
+        assert_eq!(surface(w).and_then(|s| s.unit), lookup_in_by_stems(w, &TIME_UNITS), "{w}");
+    }
+
+    #[test]
+    fn surface_table_agrees_with_stem_lookups() {
+        let keys: Vec<&str> = NUM_WORDS.keys().chain(DUALS.keys()).chain(TIME_UNITS.keys()).copied().collect();
+        let letters = ["", "و", "ف", "ب", "ل", "ك", "س", "ا", "ال", "لل", "م", "ي"];
+        for k in &keys {
+            for a in letters {
+                for b in letters {
+                    for tail in ["", "ه", "ا", "ين"] {
+                        assert_surface_agrees(&format!("{a}{b}{k}{tail}"));
+                    }
+                }
+            }
+        }
+        for w in ["", "و", "ست", "وست", "بست", "لست", "الست", "abc", "123", "الاثنين", "قتيلا"] {
+            assert_surface_agrees(w);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn surface_table_agrees_on_any_word(w in "[وفبلكساتنيمهعشرثخحدجزطقصضغظذ]{0,9}") {
+            assert_surface_agrees(&w);
+        }
     }
 
     #[test]

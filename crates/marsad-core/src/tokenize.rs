@@ -53,12 +53,14 @@ impl Cands {
     pub(crate) fn of(w: &str, kind: TokenKind) -> Cands {
         let mut c = Cands { wlen: w.len() as u32, n: 1, off: [0; 3], key: [0; 3], hash: [0; 3] };
         if kind == TokenKind::Arabic {
-            let (cs, n) = candidates(w);
+            // As `candidates`, without building the array of slices first.
+            let (offs, n) = stems(w);
             c.n = n as u8;
             for j in 0..n {
-                c.off[j] = cs[j].0 as u8;
-                c.key[j] = (w.len() - cs[j].1.len()) as u8;
-                c.hash[j] = hash_key(cs[j].1.as_bytes());
+                let k = stem_key(w, offs[j]);
+                c.off[j] = offs[j] as u8;
+                c.key[j] = (w.len() - k.len()) as u8;
+                c.hash[j] = hash_key(k.as_bytes());
             }
         } else {
             c.hash[0] = hash_key(w.as_bytes());
@@ -146,12 +148,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             continue;
         }
-        if arabic_letter_at(b, i) {
-            // Arabic letters are all two bytes long (lead byte D8..DB).
-            let mut j = i + 2;
-            while arabic_letter_at(b, j) {
-                j += 2;
-            }
+        // Arabic letters are all two bytes long (lead byte D8..DB).
+        let letters = b[i..].chunks_exact(2).take_while(|p| arabic_letter(p[0], p[1])).count();
+        if letters > 0 {
+            let j = i + 2 * letters;
             out.push(Token::new(text, i..j, TokenKind::Arabic));
             i = j;
             continue;
@@ -168,18 +168,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Whether the (two-byte) character at byte `i` is an Arabic letter.
+/// Bitset over U+0600..U+06FF of the Arabic letters (`normalize::is_arabic_letter`):
+/// one lookup instead of a chain of range tests.
+const ARABIC_LETTER_BITS: [u64; 4] = {
+    let mut t = [0u64; 4];
+    let mut x = 0;
+    while x < 256 {
+        if matches!(0x600 + x as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3 | 0x06FA..=0x06FF) {
+            t[x >> 6] |= 1 << (x & 63);
+        }
+        x += 1;
+    }
+    t
+};
+
+/// Whether the two bytes `l c` are an Arabic letter.
 #[inline(always)]
-fn arabic_letter_at(b: &[u8], i: usize) -> bool {
-    if i + 1 >= b.len() {
-        return false;
-    }
-    let l = b[i];
-    if !(0xD8..=0xDB).contains(&l) {
-        return false;
-    }
-    let cp = (((l & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
-    matches!(cp, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3 | 0x06FA..=0x06FF)
+fn arabic_letter(l: u8, c: u8) -> bool {
+    // Lead bytes D8..DB are U+0600..U+06FF.
+    let x = (((l & 3) as usize) << 6) | (c & 0x3F) as usize;
+    matches!(l, 0xD8..=0xDB) && ARABIC_LETTER_BITS[x >> 6] >> (x & 63) & 1 == 1
 }
 
 /// End of a Latin token whose first (alphabetic) character starts at byte `i`.
@@ -415,6 +423,16 @@ mod tests {
         assert!(!keys("سرمين").contains(&"رمين"));
         assert!(keys("وستقوم").contains(&"تقوم"));
         assert!(keys("سيقوم").contains(&"يقوم"));
+    }
+
+    #[test]
+    fn arabic_letter_table_matches_the_definition() {
+        for cp in 0x600..0x700u32 {
+            let c = char::from_u32(cp).unwrap();
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(arabic_letter(b[0], b[1]), crate::normalize::is_arabic_letter(c), "{cp:X}");
+        }
     }
 
     #[test]

@@ -30,7 +30,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     pub(super) fn draft(&self, si: usize, c: &Range<usize>, t: &TriggerMention, w: f64, chain: &[format::Source]) -> Option<Draft> {
         let te = &self.lex.triggers[t.trigger];
         let s = &self.doc.sentences[si];
-        let mut explain = vec![format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight)];
+        let mut explain = Vec::new();
+        self.note(&mut explain, || format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight));
         // "استهدفت خمس قذائف، أرسلتها أيادي الغدر الحوثية، ...": a relative clause that
         // names the doer belongs to the act.
         let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
@@ -51,7 +52,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 } else if matches!(k, "rebels" | "unknown") {
                     sub = "Non-state actor overtakes territory".into();
                 }
-                explain.push(format!("sub_event_type: {sub} because actor1 is {k}"));
+                self.note(&mut explain, || format!("sub_event_type: {sub} because actor1 is {k}"));
             }
             if mode.is_none() {
                 mode = Some("territorial-gain".into());
@@ -64,15 +65,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             match lost.as_deref() {
                 Some("state-forces" | "militia" | "external-forces" | "government") => {
                     sub = "Non-state actor overtakes territory".into();
-                    explain.push("sub_event_type: ground lost by a state force is taken by a non-state actor".into());
+                    self.note(&mut explain, || "sub_event_type: ground lost by a state force is taken by a non-state actor".into());
                 }
                 Some(_) => {
                     sub = "Government regains territory".into();
-                    explain.push("sub_event_type: ground lost by an armed group is regained by the state".into());
+                    self.note(&mut explain, || "sub_event_type: ground lost by an armed group is regained by the state".into());
                 }
                 None => {}
             }
-            explain.push("actor1/actor2: who lost the ground is actor2".into());
+            self.note(&mut explain, || "actor1/actor2: who lost the ground is actor2".into());
             (actor2, actor1)
         } else {
             (actor1, actor2)
@@ -84,7 +85,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if n.ends_with("-led Coalition") || n.contains("Air Force") {
                     sub = "Air/drone strike".into();
                     mode = Some("airstrike".into());
-                    explain.push("sub_event_type: shelling by an air force or coalition is an air strike".into());
+                    self.note(&mut explain, || "sub_event_type: shelling by an air force or coalition is an air strike".into());
                 }
             }
         }
@@ -121,7 +122,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let armed_target = within(&self.ents.actors, c, |a| &a.range).any(|a| a.toks.start >= t.toks.end && self.is_armed(a.actor))
                 || (t.toks.end..ct.end).any(|i| MILITARY.contains(&self.bare(i)));
             if let (Some(i), Some(civ), false) = (home, self.lex.actor_id("civilians"), armed_target) {
-                explain.push(format!("actor2: civilians, whose {:?} were hit", self.doc.tok(i)));
+                self.note(&mut explain, || format!("actor2: civilians, whose {:?} were hit", self.doc.tok(i)));
                 actor2 = Some((civ, self.doc.tokens[i].range.clone()));
             }
         }
@@ -132,7 +133,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let named = within(&self.ents.actors, &s.range, |a| &a.range).find(|a| matches!(self.actor_kind(a.actor), "protesters"));
             let generic = self.lex.actor_id("protesters");
             if let Some(a) = named.map(|a| (a.actor, a.range.clone())).or_else(|| generic.map(|g| (g, t.range.clone()))) {
-                explain.push("actor1: protesters".into());
+                self.note(&mut explain, || "actor1: protesters".into());
                 actor1 = Some(a);
             }
         }
@@ -143,7 +144,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let air = ["طيران", "طاير", "مقاتلات", "مروحي", "غارات", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
                 if self.lex.actors[*a].id == "state-military-contextual" && air {
                     if let Some(c) = self.lex.actor_id("saudi-led-coalition") {
-                        explain.push("actor1: aircraft over Yemen are the Saudi-led coalition's".into());
+                        self.note(&mut explain, || "actor1: aircraft over Yemen are the Saudi-led coalition's".into());
                         actor1 = Some((c, r.clone()));
                     }
                 }
@@ -156,7 +157,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let police = if id == "government-contextual" { Some("state-police-contextual".to_string()) } else { id.strip_prefix("government-").map(|c| format!("police-{c}")) };
                 if let Some(police) = police {
                     if let Some(p) = self.lex.actor_id(&police) {
-                        explain.push("actor1: arrests by the authorities are made by the police".into());
+                        self.note(&mut explain, || "actor1: arrests by the authorities are made by the police".into());
                         actor1 = Some((p, r.clone()));
                     }
                 }
@@ -182,7 +183,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let target = (t.toks.end..ct.end).find(|&i| self.bare(i).starts_with("استهدف"));
             let found = if patient_first { self.person_after(t.toks.end, ct.end, 6) } else { None }.or_else(|| target.and_then(|i| self.person_after(i + 1, ct.end, 4)));
             if found.is_some() {
-                explain.push("actor2: a person named after the act".into());
+                self.note(&mut explain, || "actor2: a person named after the act".into());
             }
             found
         };
@@ -263,7 +264,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             d.event_type = "Battles".into();
             d.sub_event_type = "Armed clash".into();
             d.mode = Some("clash".into());
-            d.explain.push("type: killing of combatants is coded as a clash".into());
+            self.note(&mut d.explain, || "type: killing of combatants is coded as a clash".into());
         } else {
             d.event_type = "Violence against civilians".into();
             d.sub_event_type = "Attack".into();

@@ -44,6 +44,9 @@ struct Ctx<'a, 'd> {
     lex: &'a Lexicon,
     ents: &'a Entities,
     id: &'a str,
+    /// Record why (`Explain`): only `marsad extract --explain` reads it, and the lines
+    /// cost more to format than most decisions they tell of.
+    explain: bool,
 }
 
 #[derive(Clone)]
@@ -84,9 +87,19 @@ fn within<'v, T>(v: &'v [T], r: &Range<usize>, f: impl Fn(&T) -> &Range<usize>) 
     v[lo..hi.max(lo)].iter().filter(move |x| f(x).end <= end)
 }
 
+/// The events of a document, each with why its fields have their values.
 pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&str>) -> (Vec<Event>, Vec<Explain>) {
+    run(doc, lex, ents, id, publisher, true)
+}
+
+/// The events of a document, as `code` gives them, without the explanations.
+pub fn events(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&str>) -> Vec<Event> {
+    run(doc, lex, ents, id, publisher, false).0
+}
+
+fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&str>, explain: bool) -> (Vec<Event>, Vec<Explain>) {
     let keys = crate::lexicon::index::token_keys(doc.text(), &doc.tokens);
-    let cx = Ctx { keys, doc, lex, ents, id, publisher };
+    let cx = Ctx { keys, doc, lex, ents, id, publisher, explain };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending_kills: Vec<(usize, Range<usize>)> = Vec::new();
     // A wire service or paper cited in the lead ("ذكرت رويترز") is the outermost source
@@ -239,7 +252,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                         if prev.fatalities.is_none() {
                             prev.fatalities = cx.deaths(c, false);
                         }
-                        prev.explain.push(format!("also told in sentence {} ({:?}, after a demonstrative)", si + 1, &doc.text()[t.range.clone()]));
+                        cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?}, after a demonstrative)", si + 1, &doc.text()[t.range.clone()]));
                     }
                     continue;
                 }
@@ -255,7 +268,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                         if prev.fatalities.is_none() {
                             prev.fatalities = cx.deaths(c, false);
                         }
-                        prev.explain.push(format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
+                        cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
                         continue;
                     }
                 }
@@ -268,7 +281,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                             d.event_type = p.event_type.clone();
                             d.sub_event_type = p.sub_event_type.clone();
                             d.mode = p.mode.clone();
-                            d.explain.push(format!("type: a similar act to the one told in sentence {}", p.sentence + 1));
+                            cx.note(&mut d.explain, || format!("type: a similar act to the one told in sentence {}", p.sentence + 1));
                         }
                     }
                     if d.actor1.is_none() {
@@ -316,19 +329,19 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                         let k = within(&ents.triggers, &kc, |t| &t.range).find(|t| lex.triggers[t.trigger].role == TriggerRole::Kill);
                         if let Some(p) = k.and_then(|k| cx.person_after(k.toks.end, kt.end, 6)) {
                             d.actor2_person = Some(p);
-                            d.explain.push(format!("actor2: the person killed, named in sentence {}", ksi + 1));
+                            cx.note(&mut d.explain, || format!("actor2: the person killed, named in sentence {}", ksi + 1));
                         }
                     }
                     if d.fatalities.is_none() {
                         d.fatalities = fat;
                         d.deaths_from = kc.clone();
-                        d.explain.push(format!("fatalities: death clause in sentence {}", ksi + 1));
+                        cx.note(&mut d.explain, || format!("fatalities: death clause in sentence {}", ksi + 1));
                     } else if fat.is_none() && d.sentence == ksi && cx.uncounted_kill_in(&kc) {
                         // "... قتل 21 إرهابيا، وتدمير مركبتين وقتل من بداخلهما": at least 21.
                         if let Some(prev) = d.fatalities.as_mut() {
                             if prev.max.is_some() {
                                 prev.max = None;
-                                d.explain.push(format!("fatalities: more dead not counted in sentence {}, a lower bound", ksi + 1));
+                                cx.note(&mut d.explain, || format!("fatalities: more dead not counted in sentence {}, a lower bound", ksi + 1));
                             }
                         }
                     } else if let (Some(prev), Some(more)) = (d.fatalities.as_mut(), fat) {
@@ -342,7 +355,7 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
                             prev.min += more.min;
                             prev.max = prev.max.zip(more.max).map(|(a, b)| a + b);
                             prev.approximate |= more.approximate;
-                            d.explain.push(format!("fatalities: the other side's dead in sentence {} added", ksi + 1));
+                            cx.note(&mut d.explain, || format!("fatalities: the other side's dead in sentence {} added", ksi + 1));
                         }
                     }
                 }
@@ -378,6 +391,13 @@ pub fn code(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Opti
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
+    /// Add a line to an explanation, formatted only when explaining.
+    fn note(&self, lines: &mut Vec<String>, line: impl FnOnce() -> String) {
+        if self.explain {
+            lines.push(line());
+        }
+    }
+
     fn span(&self, r: Range<usize>) -> Span {
         self.doc.span(r)
     }
@@ -493,10 +513,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut explain = d.explain.clone();
         if let Some((p, _)) = &d.place {
             let e = &self.lex.places[*p];
-            explain.push(format!("location: gazetteer {} ({}, {}, {})", e.name, e.country, e.level.as_str(), e.geonameid.map_or("supplement".into(), |g| g.to_string())));
+            self.note(&mut explain, || format!("location: gazetteer {} ({}, {}, {})", e.name, e.country, e.level.as_str(), e.geonameid.map_or("supplement".into(), |g| g.to_string())));
         }
         if let Some(m) = &d.date.mention {
-            explain.push(format!("date: {:?} -> {:?}..{:?}", m.text, d.date.start, d.date.end));
+            self.note(&mut explain, || format!("date: {:?} -> {:?}..{:?}", m.text, d.date.start, d.date.end));
         }
         let ev = Event {
             id: format!("{}#{}", self.id, n),

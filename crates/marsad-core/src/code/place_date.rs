@@ -40,7 +40,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let mut x = d.clone();
                 x.place = Some((p.place, Some(p.range.clone())));
                 x.place_local = true;
-                x.explain.push("split: one event per town named in a list".into());
+                self.note(&mut x.explain, || "split: one event per town named in a list".into());
                 x
             })
             .collect()

@@ -40,42 +40,42 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if agent_marked(a) && a1.is_none() {
                 a1 = Some(a);
                 a1_strong = true;
-                why.push(format!("actor1: after agent marker ({})", before.unwrap_or("")));
+                self.note(&mut why, || format!("actor1: after agent marker ({})", before.unwrap_or("")));
                 continue;
             }
             if a.toks.start >= t.toks.end {
                 if marked_object || a1.is_some() {
                     if a2.is_none() {
                         a2 = Some(a);
-                        why.push("actor2: object after the trigger".into());
+                        self.note(&mut why, || "actor2: object after the trigger".into());
                     }
                 } else if a1.is_none() && a.toks.start <= t.toks.end + 1 && patient_first && self.agent_then_patient(t, a, &cands) {
                     // "حرق داعش الطيار", "قتل الحوثيون ثلاثة مدنيين", "اعتقال الشرطة 5 أشخاص":
                     // an armed actor followed straight by its victim is the doer.
                     a1 = Some(a);
                     a1_strong = true;
-                    why.push("actor1: armed doer between a transitive act and its victim".into());
+                    self.note(&mut why, || "actor1: armed doer between a transitive act and its victim".into());
                 } else if a1.is_none() && a.toks.start <= t.toks.end + 3 && !patient_first {
                     a1 = Some(a);
-                    why.push("actor1: subject or genitive right after the trigger".into());
+                    self.note(&mut why, || "actor1: subject or genitive right after the trigger".into());
                 } else if a2.is_none() && a.toks.start <= t.toks.end + 3 && patient_first {
                     a2 = Some(a);
-                    why.push("actor2: who suffers a killing, arrest or abduction, right after it".into());
+                    self.note(&mut why, || "actor2: who suffers a killing, arrest or abduction, right after it".into());
                 } else if a2.is_none() {
                     a2 = Some(a);
-                    why.push("actor2: later in the clause".into());
+                    self.note(&mut why, || "actor2: later in the clause".into());
                 }
             } else if a.toks.start < t.toks.end && t.toks.start < a.toks.end {
                 // The trigger names its doer ("طيران التحالف", "الطيران الحربي").
                 if a1.is_none() {
                     a1 = Some(a);
                     a1_strong = true;
-                    why.push("actor1: named inside the trigger".into());
+                    self.note(&mut why, || "actor1: named inside the trigger".into());
                 }
             } else if a.toks.end <= t.toks.start {
                 if a1.is_none() && !marked_object {
                     a1 = Some(a);
-                    why.push("actor1: subject before the trigger".into());
+                    self.note(&mut why, || "actor1: subject before the trigger".into());
                 } else if a2.is_none() && marked_object {
                     a2 = Some(a);
                 }
@@ -92,7 +92,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         a2 = a1.filter(|x| x.toks.end <= t.toks.start);
                     }
                     a1 = Some(*b);
-                    why.push("actor1: the doer after ل ('كمين للمقاومة')".into());
+                    self.note(&mut why, || "actor1: the doer after ل ('كمين للمقاومة')".into());
                 }
             }
         }
@@ -107,7 +107,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         a2 = None;
                     }
                     a1 = Some(*b);
-                    why.push("actor1: the subject after إن/أن, not the speaker".into());
+                    self.note(&mut why, || "actor1: the subject after إن/أن, not the speaker".into());
                 }
             }
         }
@@ -126,7 +126,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         a2 = None;
                     }
                     a1 = Some(*b);
-                    why.push("actor1: the named group after a category word".into());
+                    self.note(&mut why, || "actor1: the named group after a category word".into());
                 }
             }
         }
@@ -150,7 +150,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 a1 = Some(*m);
-                why.push("actor1: after an agent marker, before others".into());
+                self.note(&mut why, || "actor1: after an agent marker, before others".into());
             }
         }
         // "اشتباكات ... بين أفراد يعتقد أنهم من المقاومة الشعبية وجماعة الحوثيين": in a
@@ -161,7 +161,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if let Some(x) = sides.first() {
                     a1 = Some(**x);
                     a2 = sides.iter().find(|y| y.actor != x.actor).map(|y| **y);
-                    why.push("actor1/actor2: the sides of a clash 'بين X و Y'".into());
+                    self.note(&mut why, || "actor1/actor2: the sides of a clash 'بين X و Y'".into());
                 }
             }
         }
@@ -180,7 +180,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }) {
                 if let Some(i) = self.lex.actors.iter().position(|a| a.id.starts_with("military-") && a.country == p.country) {
                     a1_capital = Some((i, m.range.clone()));
-                    why.push(format!("actor1: the capital {} stands for its state's forces", p.name));
+                    self.note(&mut why, || format!("actor1: the capital {} stands for its state's forces", p.name));
                 }
             }
         }
@@ -189,7 +189,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(a) = self.actors_in(sent).into_iter().filter(|a| a.range.end <= clause.start && !is_source_only(a)).next_back() {
                 if a2.is_none_or(|b| b.actor != a.actor) {
                     a1 = Some(a);
-                    why.push("actor1: from an earlier clause of the sentence".into());
+                    self.note(&mut why, || "actor1: from an earlier clause of the sentence".into());
                 }
             }
         }
@@ -201,7 +201,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     a2 = Some(x);
                 }
                 a1 = None;
-                why.push("actor1: civilians moved to actor2".into());
+                self.note(&mut why, || "actor1: civilians moved to actor2".into());
             }
         }
         // Acts that their doers announce ("أعلن الجيش استعادة..."): the speaker acts.
@@ -222,7 +222,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if let Some(x) = cands.iter().find(|a| is_source_only(a) && !matches!(self.actor_kind(a.actor), "civilians" | "media") && claims(a)) {
                 a1 = Some(x);
-                why.push("actor1: the force that announced its own act".into());
+                self.note(&mut why, || "actor1: the force that announced its own act".into());
             }
         }
         // "أعلنت قوات البيشمركة أمس أنها تمكنت من قتل ...", "أكد الجيش أنه استعاد": the
@@ -234,7 +234,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 if a1.is_none_or(|y| y.actor != x.actor) {
                     a1 = Some(x);
-                    why.push("actor1: the force that announced it did the act (أنه/أنها)".into());
+                    self.note(&mut why, || "actor1: the force that announced it did the act (أنه/أنها)".into());
                 }
             }
         }
@@ -246,7 +246,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if a2.is_none_or(|y| other.is_some_and(|o| o.actor == y.actor)) {
                 a2 = Some(x);
             }
-            why.push("actor1: the subject of a death verb is who died".into());
+            self.note(&mut why, || "actor1: the subject of a death verb is who died".into());
         }
         if let (Some(x), Some(y)) = (a1, a2) {
             if x.actor == y.actor {
@@ -256,7 +256,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // A defection's actor1 is the group left ("انشق 11 عنصرا من داعش").
         if te.mode.as_deref() == Some("defection") && a2.is_some() && a1.is_none_or(|x| !matches!(self.actor_kind(x.actor), "rebels" | "state-forces" | "militia")) {
             a1 = a2.take();
-            why.push("actor1: the group the defectors leave".into());
+            self.note(&mut why, || "actor1: the group the defectors leave".into());
         }
         (a1.map(|a| (a.actor, a.range.clone())).or(a1_capital), a2.map(|a| (a.actor, a.range.clone())), why)
     }
@@ -271,7 +271,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(i) = self.lex.actor_id("unidentified-armed-group") {
             d.actor1 = Some((i, d.trig_range.clone()));
             d.actor1_inferred = true;
-            d.explain.push("actor1: unnamed perpetrator".into());
+            self.note(&mut d.explain, || "actor1: unnamed perpetrator".into());
         }
     }
 
@@ -292,7 +292,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if p.actor1.as_ref().map(|a| a.0) != d.actor2.as_ref().map(|a| a.0) {
                     d.actor1 = p.actor1.clone();
                     d.actor1_inferred = p.actor1_inferred;
-                    d.explain.push(format!("actor1: the doer of the act just told (sentence {}), continued with و", p.sentence + 1));
+                    self.note(&mut d.explain, || format!("actor1: the doer of the act just told (sentence {}), continued with و", p.sentence + 1));
                     return;
                 }
             }
@@ -303,7 +303,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // (An unnamed doer carried on is still unnamed: it does not keep two
                 // mentions of one act apart.)
                 d.actor1_inferred = p.actor1_inferred;
-                d.explain.push(format!("actor1: carried from the act told in sentence {}", p.sentence + 1));
+                self.note(&mut d.explain, || format!("actor1: carried from the act told in sentence {}", p.sentence + 1));
                 return;
             }
         }
@@ -315,7 +315,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(a) = force {
                 if d.actor2.as_ref().is_none_or(|x| x.0 != a.actor) {
                     d.actor1 = Some((a.actor, a.range.clone()));
-                        d.explain.push("actor1: the last state or foreign force named before the strike".into());
+                        self.note(&mut d.explain, || "actor1: the last state or foreign force named before the strike".into());
                 }
             }
         }

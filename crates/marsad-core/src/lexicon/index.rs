@@ -119,6 +119,28 @@ impl<V: Default> KeyMap<V> {
         }
     }
 
+    /// Whether some key has the full hash `h` (what `get_h` needs before it compares
+    /// the key itself).
+    #[inline]
+    fn has_hash(&self, h: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & mask;
+        loop {
+            let (t, e) = self.slots[i];
+            if e == 0 {
+                return false;
+            }
+            if t == tag && self.entries[e as usize - 1].0 == h {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     #[inline]
     fn get(&self, k: &str) -> Option<&V> {
         self.get_h(k, hash_key(k.as_bytes()))
@@ -227,6 +249,11 @@ impl PhraseIndex {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            // Almost no token starts a phrase: turn those away by the hashes they carry.
+            if !self.may_start(text, &tokens[i]) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(text, tokens, keys, i) {
                 Some(h) => {
                     i = h.tok_end;
@@ -236,6 +263,18 @@ impl PhraseIndex {
             }
         }
         out
+    }
+
+    /// False only if no phrase starts with any lookup candidate of `t` (no first key
+    /// has the hash of one); `longest_at` finds nothing there then.
+    #[inline]
+    fn may_start(&self, text: &str, t: &Token) -> bool {
+        let c = &t.cands;
+        if c.wlen as usize != t.range.len() || t.range.end > text.len() {
+            // Not computed for this text: let `longest_at` recompute them.
+            return true;
+        }
+        c.hash[..c.n as usize].iter().any(|&h| self.first.has_hash(h))
     }
 
     /// The longest phrase that starts at token `i`.
