@@ -89,6 +89,18 @@ pub(super) fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_a
                     if known(&d.date) {
                         o.date = d.date.clone();
                     }
+                    // (And who says so: "بحسب ما أفاد ناشطون" of the counted mention; and the
+                    // actors' mentions nearest the new evidence, when they name the same actors.)
+                    if !d.sources.is_empty() {
+                        o.sources = d.sources.clone();
+                    }
+                    for (mine, theirs) in [(&mut o.actor1, &d.actor1), (&mut o.actor2, &d.actor2)] {
+                        if let (Some(m), Some(t)) = (mine.as_mut(), theirs) {
+                            if m.0 == t.0 {
+                                m.1 = t.1.clone();
+                            }
+                        }
+                    }
                     o.explain.push(format!("evidence: the later mention in sentence {} that counts it", d.sentence + 1));
                 }
                 if !o.place_local && d.place_local {
