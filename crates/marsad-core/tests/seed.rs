@@ -37,6 +37,10 @@ fn seed_events_include_the_defections() {
     let r2 = defections.iter().find(|e| e.evidence.text.contains("بين 11 و13")).expect("the Raqqa defection");
     assert_eq!(r2.location.country.as_deref(), Some("SY"));
     assert_eq!(r2.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"));
+    // Told first in general in the lead, then counted: the counted mention's actor mention
+    // and its source ("بحسب ما أفاد ناشطون") come with its evidence.
+    assert!(r2.actor1.as_ref().and_then(|a| a.mention.as_ref()).is_some_and(|m| m.start > r2.evidence.start), "{r2:#?}");
+    assert!(r2.sources.iter().any(|s| s.kind == "activists"), "{:?}", r2.sources);
     // Mosul is placed in Iraq.
     assert!(r.events.iter().any(|e| e.location.name.as_deref() == Some("Mosul") && e.location.country.as_deref() == Some("IQ")));
 }
