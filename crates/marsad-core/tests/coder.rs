@@ -897,3 +897,22 @@ fn strikes_with_a_pronoun() {
     let ev = code("2015-07-21", "كما كثف طيران النظام قصفه على جبهة مدينة الزبداني في ريف دمشق الغربي.");
     assert!(ev.iter().any(|e| e.event_type == "Explosions/Remote violence"), "{ev:#?}");
 }
+
+/// The sub-event type from the words around the act: aircraft that shell strike from the
+/// air; an operation under way to free a place is fighting, not ground taken; a raid with no
+/// arrest told is no arrest; the act answered ("ردا على ...") is not the one told.
+#[test]
+fn sub_event_types_from_context() {
+    // snn-alriyadh-1102
+    let ev = code("2015-07-24", "وكان الطيران قصف في وقت سابق خطوطا وجسورا تربط بين صنعاء ومأرب وبين عمران وصعدة.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
+    // snn-alwatan-234
+    let ev = code("2015-07-23", "وأضاف أن القوات الأمنية بمشاركة متطوعي العشائر حققت تقدما في عملية تحرير مناطق واسعة شرق مدينة الرمادي من داعش.");
+    assert!(ev.iter().all(|e| e.sub_event_type != "Government regains territory"), "{ev:#?}");
+    // snn-aawsat-465
+    let ev = code("2015-07-21", "وأجرى الجيش مداهمات جديدة في المناطق الحدودية في الشيخ زويد ورفح.");
+    assert!(ev.iter().all(|e| e.sub_event_type != "Arrests"), "{ev:#?}");
+    // snn-aawsat-1158: the Kurdish party's act answers the suicide bombing told elsewhere.
+    let ev = code("2015-07-26", "وقالت إن هذه العملية هي رد على الهجوم الانتحاري الذي استهدف في سروج (جنوب) ناشطين مؤيدين للقضية الكردية.");
+    assert!(ev.iter().all(|e| e.sub_event_type != "Suicide bomb"), "{ev:#?}");
+}

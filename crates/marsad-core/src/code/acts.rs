@@ -78,15 +78,43 @@ impl<'a, 'd> Ctx<'a, 'd> {
         } else {
             (actor1, actor2)
         };
-        // Coalitions and air forces shell from the air.
+        // Coalitions and air forces shell from the air; so do aircraft named as the doer
+        // ("الطيران ... ويقصف اللواء").
         if sub == "Shelling/artillery/missile attack" {
-            if let Some((a, _)) = &actor1 {
+            if let Some((a, r)) = &actor1 {
                 let n = &self.lex.actors[*a].name;
-                if n.ends_with("-led Coalition") || n.contains("Air Force") {
+                let aircraft = ["طيران", "طاير", "مقاتلات", "مروحي", "سلاح الجو"].iter().any(|w| self.doc.text()[r.clone()].contains(w));
+                if n.ends_with("-led Coalition") || n.contains("Air Force") || aircraft {
                     sub = "Air/drone strike".into();
                     mode = Some("airstrike".into());
                     self.note(&mut explain, || "sub_event_type: shelling by an air force or coalition is an air strike".into());
                 }
+            }
+        }
+        // A raid in which nobody is said to be arrested ("عمليات دهم ... بحثا عن السياح") is
+        // no arrest: a strategic development of its own.
+        if mode.as_deref() == Some("raid") {
+            let st = self.doc.tokens_in(&s.range);
+            let arrest = st.clone().any(|i| {
+                let w = self.bare(i);
+                ["اعتقال", "اعتقل", "توقيف", "اوقف", "القبض", "احتجاز", "احتجز", "معتقل", "موقوف", "اسر"].iter().any(|a| w.starts_with(a))
+            });
+            if !arrest {
+                sub = "Other".into();
+                self.note(&mut explain, || "sub_event_type: a raid with no arrest told".into());
+            }
+        }
+        // Clearing or freeing a place "continued" or in an "operation" is fighting under
+        // way, not ground taken ("واصلت تطهير ناحية الكرمة").
+        if te.sub_event_type == "Government regains territory" && !t.past_verb {
+            let before = |k: usize| t.toks.start >= k && {
+                let w = self.bare(t.toks.start - k);
+                w.starts_with("واصل") || w.starts_with("تواصل") || w.starts_with("يواصل") || w.starts_with("مواصل") || matches!(w, "عمليه" | "حمله" | "معركه")
+            };
+            if before(1) || before(2) {
+                sub = "Armed clash".into();
+                mode = Some("clash".into());
+                self.note(&mut explain, || "sub_event_type: an operation under way to take ground is an armed clash".into());
             }
         }
         let mut event_type = te.event_type.clone();
@@ -353,6 +381,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let toks = self.doc.tokens_in(sent);
         let harm = within(&self.ents.triggers, sent, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role == TriggerRole::Kill) || toks.clone().any(|i| INJURED.contains(&self.bare(i)));
         !harm
+    }
+
+    /// The trigger is the act someone answers ("يردون على قصف الطيران", "ردا على الغارات"):
+    /// "على" right before it, a word of answering before that.
+    pub(super) fn answered(&self, t: &TriggerMention) -> bool {
+        t.toks.start >= 2 && self.bare(t.toks.start - 1) == "علي" && {
+            let w = self.bare(t.toks.start - 2);
+            ["رد", "ردا", "يرد", "ترد", "يردون", "ردت", "ردوا"].contains(&w)
+        }
     }
 
     /// The trigger is what someone is accused of: an accusation word stands within the
