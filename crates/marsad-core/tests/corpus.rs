@@ -49,6 +49,9 @@ fn every_span_is_a_slice_of_the_input_over_the_corpus() {
             }
             if let Some(f) = &e.fatalities {
                 assert!(f.max.is_none_or(|m| m >= f.min));
+                if let Some(m) = &f.mention {
+                    check(m, &chars, "fatalities", &a.id);
+                }
             }
         }
         // The text layer's own spans too.
