@@ -916,3 +916,23 @@ fn sub_event_types_from_context() {
     let ev = code("2015-07-26", "وقالت إن هذه العملية هي رد على الهجوم الانتحاري الذي استهدف في سروج (جنوب) ناشطين مؤيدين للقضية الكردية.");
     assert!(ev.iter().all(|e| e.sub_event_type != "Suicide bomb"), "{ev:#?}");
 }
+
+/// A contextual actor with a nationality adjective is of that nation ("الشرطة الهندية" in
+/// an article that names Pakistan more), and a state's police arrests in that state;
+/// storming a building is fighting, not ground taken.
+#[test]
+fn nationality_of_contextual_actors() {
+    // snn-okaz-1279
+    let ev = code("2015-07-31", "أعلنت وزارة الداخلية الكويتية أمس قيام أجهزة الأمن بكشف وضبط «عناصر شبكة إرهابية تنتمي لتنظيم داعش تضم خمسة كويتيين».");
+    let e = ev.iter().find(|e| e.sub_event_type == "Arrests").expect("the arrests");
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Police Forces of Kuwait"), "{e:#?}");
+    assert_eq!(e.location.country.as_deref(), Some("KW"));
+    // snn-alyaum-1027
+    let ev = code(
+        "2015-07-27",
+        "قالت الشرطة الهندية إن العملية الأمنية ضد مسلحين اقتحموا مركزا للشرطة اليوم الاثنين في ولاية البنجاب انتهى.\nوتتهم الهند عدوها القديم باكستان بتدريب وتسليح متشددين في كل من البنجاب وجامو وكشمير وهو ما تنفيه إسلام أباد.",
+    );
+    let e = ev.first().expect("the attack on the police station");
+    assert_eq!(e.sub_event_type, "Armed clash", "{e:#?}");
+    assert!(e.sources.iter().any(|s| s.name == "Police Forces of India"), "{:?}", e.sources);
+}

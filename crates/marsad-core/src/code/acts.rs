@@ -91,6 +91,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // Storming a building ("اقتحموا مركزا للشرطة", "اقتحام مقر") is an attack on whoever
+        // holds it, not ground taken.
+        if matches!(sub.as_str(), "Non-state actor overtakes territory" | "Government regains territory") {
+            const BUILDINGS: &[&str] = &["مركز", "مركزا", "مقر", "مقرا", "مبني", "مبنا", "منزل", "منزلا", "فندق", "فندقا", "سجن", "سجنا", "مسجد", "مسجدا", "كنيسه", "مستشفي", "مدرسه", "سفاره", "قنصليه", "مكتب", "مكاتب", "بيت", "مقار", "مخفر", "مخفرا", "نقطه", "حاجز", "حاجزا", "ثكنه", "مصرف", "بنك"];
+            let ct = self.doc.tokens_in(c);
+            if t.toks.end < ct.end && BUILDINGS.contains(&self.bare(t.toks.end)) {
+                sub = "Armed clash".into();
+                mode = Some("clash".into());
+                self.note(&mut explain, || "sub_event_type: storming a building is an attack, not ground taken".into());
+            }
+        }
         // A raid in which nobody is said to be arrested ("عمليات دهم ... بحثا عن السياح") is
         // no arrest: a strategic development of its own.
         if mode.as_deref() == Some("raid") {
@@ -239,7 +250,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (Past the lead's paragraph and the two sentences after the lead, a report without
         // a place is background to the whole conflict: its country, not the lead's town.)
         let far = si > 2 && self.doc.sentences.first().is_some_and(|f| self.doc.text()[f.range.end..s.range.start].contains('\n'));
-        let place = local.or_else(prev_place).or_else(|| if far { self.focus_country_place() } else { self.article_place() });
+        // (An arrest or a seizure by a state's police or government, named with its
+        // nationality, "وزارة الداخلية الكويتية", is in that state when no place is told.)
+        let own_state = || {
+            if !matches!(sub.as_str(), "Arrests" | "Disrupted weapons use") {
+                return None;
+            }
+            let (a, r) = actor1.as_ref()?;
+            let e = &self.lex.actors[*a];
+            let iso = if e.contextual { self.nationality_after(r)? } else { e.country.clone() };
+            if !matches!(e.kind.as_str(), "state-forces" | "government") || Some(iso.as_str()) == self.ents.focus_country.as_deref() {
+                return None;
+            }
+            self.lex.country(&iso).map(|c| (c.place, None))
+        };
+        let place = local.or_else(own_state).or_else(prev_place).or_else(|| if far { self.focus_country_place() } else { self.article_place() });
         let date = self.date(c, &s.range);
         let sources = chain.to_vec();
         let mut confidence = w;

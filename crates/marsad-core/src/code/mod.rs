@@ -471,11 +471,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn actor_name(&self, a: usize) -> String {
+        self.actor_name_in(a, self.ents.focus_country.as_deref())
+    }
+
+    /// The name of an actor; a contextual one ("Police Forces of {country}") of `iso`.
+    fn actor_name_in(&self, a: usize, iso: Option<&str>) -> String {
         let e = &self.lex.actors[a];
         if !e.contextual {
             return e.name.clone();
         }
-        let cn = self.country_name(self.ents.focus_country.as_deref());
+        let cn = self.country_name(iso);
         match cn {
             Some(cn) if e.name.contains("{country}") => e.name.replace("{country}", &cn),
             Some(cn) if matches!(e.kind.as_str(), "civilians" | "protesters") => format!("{} ({cn})", e.name),
@@ -484,15 +489,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// "الشرطة الهندية": the nationality adjective right after a mention, as a country.
+    fn nationality_after(&self, r: &Range<usize>) -> Option<String> {
+        let i = self.doc.token_at(r.end);
+        let w = self.doc.tok(i.min(self.doc.tokens.len().checked_sub(1)?));
+        (i < self.doc.tokens.len() && crate::tokenize::has_article(w)).then(|| self.lex.nationality.get(key(w)).cloned()).flatten()
+    }
+
     fn actor(&self, a: usize, r: Range<usize>) -> format::Actor {
         let e = &self.lex.actors[a];
         let country = if e.country.is_empty() {
-            if e.contextual { self.ents.focus_country.clone() } else { None }
+            // (A contextual actor is of the country its adjective names, else the article's.)
+            if e.contextual { self.nationality_after(&r).or_else(|| self.ents.focus_country.clone()) } else { None }
         } else {
             Some(e.country.clone())
         };
         let name_ar = if e.contextual { self.doc.original_text(r.clone()) } else { e.aliases_ar.first().cloned().unwrap_or_else(|| self.doc.original_text(r.clone())) };
-        format::Actor { name: self.actor_name(a), name_ar, kind: e.kind.clone(), country, mention: Some(self.span(r)) }
+        format::Actor { name: self.actor_name_in(a, country.as_deref()), name_ar, kind: e.kind.clone(), country, mention: Some(self.span(r)) }
     }
 
     fn location(&self, p: Option<(usize, Option<Range<usize>>)>) -> Location {

@@ -150,6 +150,21 @@ pub fn verb_forms(past: &str, imperfect: &str) -> Vec<String> {
     v
 }
 
+/// The nationality adjective (nisba) of a country's name, without the article, masculine
+/// and feminine: "الهند" -> "هندي", "هنديه"; "تركيا" -> "تركي"; "السعوديه" -> "سعودي". Only
+/// one-word names: "الولايات المتحده" has its adjective listed by hand.
+pub fn nationality_adjectives(name: &str) -> Vec<String> {
+    if name.contains(' ') {
+        return Vec::new();
+    }
+    let n = name.strip_prefix("ال").unwrap_or(name);
+    let stem = n.strip_suffix("يه").or_else(|| n.strip_suffix("يا")).or_else(|| n.strip_suffix('ا')).unwrap_or(n);
+    if stem.chars().count() < 2 {
+        return Vec::new();
+    }
+    vec![format!("{stem}ي"), format!("{stem}يه")]
+}
+
 /// A trigger noun with a possessive pronoun: "غارات" -> "غاراته", "غاراتها", "غاراتهم";
 /// "عمليه" (ta marbuta, folded) -> "عمليته"; "عمليات عسكريه" -> "عملياتها العسكريه" (the
 /// pronoun on the head, the article on the adjective). Definite nouns take no pronoun.
@@ -222,6 +237,12 @@ impl Lexicon {
             f.stopnames.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(stop_key).collect();
         let mut places: Vec<PlaceEntry> = Vec::new();
         let mut countries = Vec::new();
+        let mut nationality: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        // Adjectives that the nisba rule does not give.
+        for (adj, iso) in [("امريكي", "US"), ("اميركي", "US"), ("افغاني", "AF"), ("بريطاني", "GB"), ("اماراتي", "AE"), ("اسرايلي", "IL"), ("فلسطيني", "PS")] {
+            nationality.insert(adj.to_string(), iso.to_string());
+            nationality.insert(format!("{adj}ه"), iso.to_string());
+        }
         let mut country_by_iso = HashMap::new();
         let add_place = |places: &mut Vec<PlaceEntry>, entities: &mut PhraseIndex, p: PlaceEntry, names: &str| {
             let id = places.len() as u32;
@@ -242,6 +263,11 @@ impl Lexicon {
             let names = r["names_ar"];
             let place = places.len();
             country_by_iso.insert(r["iso2"].to_string(), countries.len());
+            for n in names.split('|') {
+                for adj in nationality_adjectives(&fold(n)) {
+                    nationality.entry(adj).or_insert_with(|| r["iso2"].to_string());
+                }
+            }
             countries.push(CountryEntry {
                 iso2: r["iso2"].into(),
                 iso3: r["iso3"].into(),
@@ -368,7 +394,7 @@ impl Lexicon {
             format!("{:016x}", h.finish())
         };
         let actor_by_id = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Ok(Lexicon { actors, sources, places, countries, triggers: trig.trigger, cues: trig.cues, entities, trigger_index, cue_index, country_by_iso, actor_by_id, version })
+        Ok(Lexicon { actors, sources, places, countries, triggers: trig.trigger, cues: trig.cues, entities, trigger_index, cue_index, country_by_iso, actor_by_id, nationality, version })
     }
 }
 

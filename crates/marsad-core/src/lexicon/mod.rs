@@ -191,6 +191,8 @@ pub struct Lexicon {
     pub country_by_iso: std::collections::HashMap<String, usize>,
     /// Actor id -> index in `actors` (ids are unique, checked by the loader).
     pub actor_by_id: std::collections::HashMap<String, usize>,
+    /// Nationality adjective (folded, without the article: "هنديه") -> country ISO2.
+    pub nationality: std::collections::HashMap<String, String>,
     /// A short fingerprint of the data, for stores that must know when lexicons change.
     pub version: String,
 }
