@@ -936,3 +936,22 @@ fn nationality_of_contextual_actors() {
     assert_eq!(e.sub_event_type, "Armed clash", "{e:#?}");
     assert!(e.sources.iter().any(|s| s.name == "Police Forces of India"), "{:?}", e.sources);
 }
+
+/// Not ground taken or a fight told: hostages freed, the fronts of the fighting, bodies
+/// handed over in an exchange (their dead are of earlier fighting).
+#[test]
+fn hostages_fronts_and_bodies_exchanged() {
+    // snn-aljazirah-867
+    let ev = code("2015-07-25", "وأوضح بيان للداخلية أنه تم جلب والد أحد العناصر الإرهابية لإقناعه بتسليم نفسه وباستمرار المفاوضات تمكنت الوحدات الأمنية من تحرير الرهائن وهما الزوجة والرضيع.");
+    assert!(ev.iter().all(|e| !e.sub_event_type.contains("territory")), "{ev:#?}");
+    // snn-alyaum-104
+    let ev = code("2015-07-21", "كما أكدت مصادر عسكرية أن المقاتلين الجدد يتم تسليحهم من مخازن تابعة للجيش في محافظتي إب وتعز للزج بهم في جبهات القتال في تعز ولحج.");
+    assert!(ev.iter().all(|e| e.event_type != "Battles"), "{ev:#?}");
+    // snn-aawsat-918 (dev gold; the corpus has no exchange of bodies): bodies exchanged
+    // after a clash told before are none of its dead.
+    let ev = code(
+        "2015-07-24",
+        "وأبدى المصدر اعتقاده بأن «الجثث تعود لمقاتلين إيرانيين وأفغان سقطوا في المعارك في محيط بلدة بصر الحرير، إثر هجوم شنته المعارضة على مواقع للنظام». وفي 12 يونيو (حزيران) الماضي أجريت في حلب عملية تبادل لعشرات الجثث، مع المعارضة، تم بنتيجتها تسليم 30 جثة من قتلى النظام مقابل تسليم جثث 22 مقاتلاً من الفصائل الإسلامية.",
+    );
+    assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
+}

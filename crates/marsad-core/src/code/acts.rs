@@ -408,6 +408,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         !harm
     }
 
+    /// People right after a freeing word: a count of people, or a plural of people, or
+    /// hostages and captives ("تحرير 25 امرأة", "تحرير الرهائن").
+    pub(super) fn people_freed(&self, t: &TriggerMention) -> bool {
+        let i = t.toks.end;
+        if i >= self.doc.tokens.len() {
+            return false;
+        }
+        // (Only freeing and recovering words: "طرد المتمردين" expels fighters from ground.)
+        let word = self.bare(t.toks.start);
+        if !["تحرير", "حرر", "تحرر", "استعاد", "استرجاع", "استرجع"].iter().any(|f| word.starts_with(f)) {
+            return false;
+        }
+        let w = self.bare(i);
+        let person = |k: &str| PERSON_NOUNS.contains(&k) || matches!(k, "رهاين" | "رهينه" | "مختطفين" | "مختطفا" | "مخطوفين" | "مخطوفا" | "اسري" | "اسيرا" | "معتقلين" | "معتقلا" | "سجناء" | "محتجزين" | "محتجزا");
+        person(w) || self.number_at(i).is_some_and(|n| !self.in_date(&n.range)) && (person(self.bare((i + 1).min(self.doc.tokens.len() - 1))) || person(w))
+    }
+
+    /// A fight word that names the fronts or the zones of fighting, not a fight told
+    /// ("على جبهات القتال", "في جميع مناطق القتال").
+    pub(super) fn fronts(&self, t: &TriggerMention) -> bool {
+        t.toks.start > 0 && matches!(self.bare(t.toks.start - 1), "جبهات" | "جبهه" | "مناطق" | "منطقه" | "خطوط" | "خط" | "ساحات" | "ساحه" | "محاور" | "محور" | "مسرح" | "ميادين" | "ميدان")
+    }
+
     /// The trigger is the act someone answers ("يردون على قصف الطيران", "ردا على الغارات"):
     /// "على" right before it, a word of answering before that.
     pub(super) fn answered(&self, t: &TriggerMention) -> bool {

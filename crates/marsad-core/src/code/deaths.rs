@@ -41,6 +41,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if kills.is_empty() {
             return None;
         }
+        // Bodies handed over or exchanged ("عملية تبادل لعشرات الجثث", "تسليم 30 جثة") are the
+        // dead of earlier fighting, not this act's.
+        let handed = toks.clone().any(|i| ["تبادل", "تسليم", "تسلم", "استلام", "مبادله", "ارجاع", "اعاده", "استعاده"].iter().any(|w| self.bare(i).starts_with(w)));
+        let bodies = kills.iter().any(|k| self.lex.triggers[k.trigger].toll_only);
+        if handed && bodies {
+            return None;
+        }
         // "منذ بدء النزاع", "منذ عام 2011": a toll of the whole war, not of an act.
         let cumulative = toks.clone().any(|i| {
             self.bare(i) == "منذ"

@@ -191,6 +191,14 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                 if territorial && cx.local_place(c, &s.range).is_none() && !cx.has_place_word(c) {
                     continue;
                 }
+                // People freed are no ground taken ("تحرير 25 امرأة وطفلا", "تحرير المختطفين").
+                if territorial && cx.people_freed(t) {
+                    continue;
+                }
+                // "جبهات القتال", "مناطق القتال": the fronts, not a fight told.
+                if te.role == TriggerRole::Weak && cx.fronts(t) {
+                    continue;
+                }
                 // (Not "تواصلت المعارك بعد سيطرة المعارضة على ...": ground taken before the
                 // fighting told.)
                 // Told as done: a past verb ("سيطرت", "حرروا") or a verbal noun after
