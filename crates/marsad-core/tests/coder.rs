@@ -955,3 +955,17 @@ fn hostages_fronts_and_bodies_exchanged() {
     );
     assert!(ev.iter().all(|e| e.fatalities.is_none()), "{ev:#?}");
 }
+
+/// An act retold by a definite noun ("ووقع الهجوم الاثنين") gives it the day it happened when
+/// the first telling named none.
+#[test]
+fn the_day_told_when_the_act_is_retold() {
+    // snn-aawsat-139
+    let ev = code(
+        "2015-07-21",
+        "أعلنت الشرطة الكينية ان مقاتلين يشتبه بأنهم ينتمون الى حركة \"الشباب\" الصومالية المتطرفة، قتلوا خمسة أشخاص في هجوم على آلية للشرطة شمال الساحل الكيني.\nووقع الهجوم الاثنين في منطقة لامو الساحلية بالقرب من الحدود مع الصومال؛ المنطقة التي سبق ان شهدت عدة اعتداءات نفذها الناشطون الشباب المرتبطون بتنظيم القاعدة.",
+    );
+    let e = ev.iter().find(|e| e.fatalities.as_ref().is_some_and(|f| f.min == 5)).expect("the attack");
+    assert_eq!(e.date.start.as_deref(), Some("2015-07-20"), "{e:#?}");
+    assert_eq!(e.date.precision, "day");
+}

@@ -281,6 +281,18 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                         if prev.fatalities.is_none() {
                             prev.fatalities = cx.deaths(c, false);
                         }
+                        // "الغارة استهدفت الفضلي ... في الثامن من الشهر الجاري": the day told
+                        // here dates the act when its first telling gave none of its own.
+                        if let Some(d) = cx.clause_date(&(c.start..s.range.end)) {
+                            let undated = prev.date.precision == "unknown" || prev.date.mention.as_ref().is_some_and(|m| {
+                                let first = doc.span(doc.sentences[prev.sentence].range.clone());
+                                m.start < first.start || m.end > first.end
+                            });
+                            if undated {
+                                prev.date = d;
+                                cx.note(&mut prev.explain, || format!("date: told in sentence {}", si + 1));
+                            }
+                        }
                         cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
                         continue;
                     }

@@ -142,6 +142,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         Some((c.place, None))
     }
 
+    /// The date told in the clause itself, if any (no sentence or article fallback).
+    pub(super) fn clause_date(&self, c: &Range<usize>) -> Option<DateField> {
+        let d = within(&self.doc.dates, c, |d| &d.range).find(|d| d.start.is_some() && key(&self.doc.text()[d.range.clone()]) != "يوم")?;
+        Some(DateField {
+            start: d.start.map(|x| x.to_string()),
+            end: d.end.map(|x| x.to_string()),
+            precision: serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()),
+            mention: Some(self.span(d.range.clone())),
+        })
+    }
+
     pub(super) fn date(&self, c: &Range<usize>, s: &Range<usize>) -> DateField {
         let to_field = |d: &crate::dates::DateMention| DateField {
             start: d.start.map(|x| x.to_string()),
