@@ -969,3 +969,17 @@ fn the_day_told_when_the_act_is_retold() {
     assert_eq!(e.date.start.as_deref(), Some("2015-07-20"), "{e:#?}");
     assert_eq!(e.date.precision, "day");
 }
+
+/// Strikes and a ground battle told side by side with no shared toll are two acts; a count
+/// of the wounded after an approximator ("أصيب نحو 3") is no toll.
+#[test]
+fn strikes_beside_a_battle_and_the_wounded() {
+    // snn-alriyadh-530
+    let ev = code(
+        "2015-07-22",
+        "وفي محافظة مارب قتل ١٠ من الحوثين و قوات صالح في مواجهات مع المقاومة وقصف طيران التحالف في محافظة مارب، فيما أصيب نحو 3 من مقاتلي المقاومة الشعبية والجيش في مواجهات وقصف لطيران التحالف بمحافظة مأرب.",
+    );
+    assert!(ev.iter().any(|e| e.sub_event_type == "Armed clash" && e.fatalities.as_ref().is_some_and(|f| f.min == 10)), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.fatalities.as_ref().is_none_or(|f| f.min != 3)), "{ev:#?}");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
+}

@@ -86,7 +86,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "العشرات من المتمردين قتلوا", "عشرة من الجنود": the people after من.
             let of_people = after == Some("من") && nt.end + 1 < toks.end && (is_person(self.bare(nt.end + 1)) || self.actor_at(nt.end + 1));
             let person_after = after.is_some_and(is_person) || of_people || (nt.start + 1..nt.end).any(|i| is_person(self.bare(i)));
-            let injured_before = nt.start > toks.start && INJURED.contains(&self.bare(nt.start - 1));
+            // ("أصيب نحو 3": past an approximator too.)
+            let approx = |i: usize| matches!(self.bare(i), "نحو" | "حوالي" | "قرابه" | "زهاء" | "اكثر" | "من" | "قرابة");
+            let mut b = nt.start;
+            while b > toks.start && b + 3 > nt.start && approx(b - 1) {
+                b -= 1;
+            }
+            let injured_before = b > toks.start && INJURED.contains(&self.bare(b - 1));
             // "قتل متمردين آخرين وأسر عشرات": a count right after another act's word is
             // that act's (the captured), not the dead.
             // (Unless they were then killed: "أسروا ثمانية من الركاب وقتلوهم".)

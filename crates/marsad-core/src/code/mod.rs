@@ -143,6 +143,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
             let mut best: Option<(&TriggerMention, f64)> = None;
             let mut kill: Option<&TriggerMention> = None;
             let mut taken: Option<(&TriggerMention, f64)> = None;
+            let mut passed: Vec<(&TriggerMention, f64)> = Vec::new();
             for t in &trigs {
                 let te = &lex.triggers[t.trigger];
                 if cx.negated(t, c) {
@@ -216,6 +217,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                 if cx.has_cue(c, CUE_GENERIC) {
                     w -= 0.25;
                 }
+                passed.push((t, w));
                 if best.is_none_or(|(_, bw)| w > bw) {
                     best = Some((t, w));
                 }
@@ -249,80 +251,104 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                 }
                 _ => None,
             };
-            // A definite act noun ("الهجوم", "التفجير", "الغارة") after an act of violence
-            // was told usually refers back to it: it adds facts, not a new event.
-            if let Some((t, _)) = chosen {
-                let te = &lex.triggers[t.trigger];
-                let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
-                let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
-                let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
-                let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
-                // "تلك القذائف", "هذا الهجوم", "بهذه الغارات": a demonstrative points back to an
-                // act already told, whatever word told it; it is never a new event.
-                // ("إثر ذلك مواجهات": a pronoun before an indefinite noun, not a demonstrative.)
-                if violent(&te.event_type) && definite && cx.demonstrative_before(t.toks.start) {
-                    if let Some(prev) = drafts.iter_mut().rev().find(|p| violent(&p.event_type)) {
-                        if prev.fatalities.is_none() {
-                            prev.fatalities = cx.deaths(c, false);
-                        }
-                        cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?}, after a demonstrative)", si + 1, &doc.text()[t.range.clone()]));
-                    }
-                    continue;
-                }
-                if definite && violent(&te.event_type) && t.toks.len() == 1 {
-                    let here = cx.local_place(c, &s.range).map(|p| p.0);
-                    let refers = |p: &Draft| {
-                        violent(&p.event_type)
-                            // ("الانفجار" after a suicide bombing: one bombing, as in `merge`.)
-                            && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type || bombing(&p.sub_event_type) && bombing(&te.sub_event_type))
-                            && here.is_none_or(|h| p.place.as_ref().is_some_and(|q| q.0 == h))
-                    };
-                    if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
-                        if prev.fatalities.is_none() {
-                            prev.fatalities = cx.deaths(c, false);
-                        }
-                        // "الغارة استهدفت الفضلي ... في الثامن من الشهر الجاري": the day told
-                        // here dates the act when its first telling gave none of its own.
-                        if let Some(d) = cx.clause_date(&(c.start..s.range.end)) {
-                            let undated = prev.date.precision == "unknown" || prev.date.mention.as_ref().is_some_and(|m| {
-                                let first = doc.span(doc.sentences[prev.sentence].range.clone());
-                                m.start < first.start || m.end > first.end
-                            });
-                            if undated {
-                                prev.date = d;
-                                cx.note(&mut prev.explain, || format!("date: told in sentence {}", si + 1));
+            // Strikes and a ground battle told side by side with no shared toll ("استهدفت
+            // العشرات من البراميل المتفجرة مع استمرار الاشتباكات") are two acts: the strongest
+            // trigger of the other kind is an event too.
+            let second = chosen.filter(|_| kill.is_none()).and_then(|(t1, _)| {
+                let e1 = &lex.triggers[t1.trigger];
+                let kinds = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence");
+                passed
+                    .iter()
+                    .filter(|(t2, w2)| {
+                        let e2 = &lex.triggers[t2.trigger];
+                        // (A battle only as an armed clash: ground taken has its own rule.)
+                        let clash = e2.event_type != "Battles" || e2.sub_event_type == "Armed clash";
+                        *w2 >= 0.85
+                            && kinds(&e1.event_type)
+                            && kinds(&e2.event_type)
+                            && e2.event_type != e1.event_type
+                            && clash
+                            && (t2.range.end <= t1.range.start || t1.range.end <= t2.range.start)
+                    })
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .copied()
+            });
+            for (t, w) in chosen.into_iter().chain(second) {
+                // A definite act noun ("الهجوم", "التفجير", "الغارة") after an act of violence
+                // was told usually refers back to it: it adds facts, not a new event.
+                {
+                    let te = &lex.triggers[t.trigger];
+                    let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
+                    let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
+                    let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+                    let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
+                    // "تلك القذائف", "هذا الهجوم", "بهذه الغارات": a demonstrative points back to an
+                    // act already told, whatever word told it; it is never a new event.
+                    // ("إثر ذلك مواجهات": a pronoun before an indefinite noun, not a demonstrative.)
+                    if violent(&te.event_type) && definite && cx.demonstrative_before(t.toks.start) {
+                        if let Some(prev) = drafts.iter_mut().rev().find(|p| violent(&p.event_type)) {
+                            if prev.fatalities.is_none() {
+                                prev.fatalities = cx.deaths(c, false);
                             }
+                            cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?}, after a demonstrative)", si + 1, &doc.text()[t.range.clone()]));
                         }
-                        cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
                         continue;
                     }
-                }
-            }
-            if let Some((t, w)) = chosen {
-                if let Some(mut d) = cx.draft(si, c, t, w, &chain) {
-                    // "في هجوم مماثل": a similar attack is of the kind of the article's lead act.
-                    if t.toks.end < doc.tokens.len() && matches!(cx.bare(t.toks.end), "مماثل" | "مماثله" | "مشابه" | "مشابهه") {
-                        if let Some(p) = drafts.iter().find(|p| matches!(p.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians")) {
-                            d.event_type = p.event_type.clone();
-                            d.sub_event_type = p.sub_event_type.clone();
-                            d.mode = p.mode.clone();
-                            cx.note(&mut d.explain, || format!("type: a similar act to the one told in sentence {}", p.sentence + 1));
+                    if definite && violent(&te.event_type) && t.toks.len() == 1 {
+                        let here = cx.local_place(c, &s.range).map(|p| p.0);
+                        let refers = |p: &Draft| {
+                            violent(&p.event_type)
+                                // ("الانفجار" after a suicide bombing: one bombing, as in `merge`.)
+                                && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type || bombing(&p.sub_event_type) && bombing(&te.sub_event_type))
+                                && here.is_none_or(|h| p.place.as_ref().is_some_and(|q| q.0 == h))
+                        };
+                        if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
+                            if prev.fatalities.is_none() {
+                                prev.fatalities = cx.deaths(c, false);
+                            }
+                            // "الغارة استهدفت الفضلي ... في الثامن من الشهر الجاري": the day told
+                            // here dates the act when its first telling gave none of its own.
+                            if let Some(d) = cx.clause_date(&(c.start..s.range.end)) {
+                                let undated = prev.date.precision == "unknown" || prev.date.mention.as_ref().is_some_and(|m| {
+                                    let first = doc.span(doc.sentences[prev.sentence].range.clone());
+                                    m.start < first.start || m.end > first.end
+                                });
+                                if undated {
+                                    prev.date = d;
+                                    cx.note(&mut prev.explain, || format!("date: told in sentence {}", si + 1));
+                                }
+                            }
+                            cx.note(&mut prev.explain, || format!("also told in sentence {} ({:?})", si + 1, &doc.text()[t.range.clone()]));
+                            continue;
                         }
                     }
-                    if d.actor1.is_none() {
-                        cx.carry_actor(&mut d, &drafts);
-                    }
-                    if d.actor1.is_none() {
-                        cx.unidentified_perpetrator(&mut d);
-                    }
-                    // Deaths beside a non-violent act ("الانشقاقات التي قتل التنظيم بسببها
-                    // 350") are a killing of their own.
-                    let violent = matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots");
-                    let deaths = if violent || d.sub_event_type == "Excessive force against protesters" { None } else { d.fatalities.take() };
-                    drafts.extend(cx.split_by_town(d, &cx.with_targets(c, &s.clauses)));
-                    if let Some(f) = deaths.filter(|f| f.min > 0) {
-                        if let Some(k) = cx.kill_draft(si, c, Some(f), &chain) {
-                            drafts.push(k);
+                }
+                {
+                    if let Some(mut d) = cx.draft(si, c, t, w, &chain) {
+                        // "في هجوم مماثل": a similar attack is of the kind of the article's lead act.
+                        if t.toks.end < doc.tokens.len() && matches!(cx.bare(t.toks.end), "مماثل" | "مماثله" | "مشابه" | "مشابهه") {
+                            if let Some(p) = drafts.iter().find(|p| matches!(p.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians")) {
+                                d.event_type = p.event_type.clone();
+                                d.sub_event_type = p.sub_event_type.clone();
+                                d.mode = p.mode.clone();
+                                cx.note(&mut d.explain, || format!("type: a similar act to the one told in sentence {}", p.sentence + 1));
+                            }
+                        }
+                        if d.actor1.is_none() {
+                            cx.carry_actor(&mut d, &drafts);
+                        }
+                        if d.actor1.is_none() {
+                            cx.unidentified_perpetrator(&mut d);
+                        }
+                        // Deaths beside a non-violent act ("الانشقاقات التي قتل التنظيم بسببها
+                        // 350") are a killing of their own.
+                        let violent = matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots");
+                        let deaths = if violent || d.sub_event_type == "Excessive force against protesters" { None } else { d.fatalities.take() };
+                        drafts.extend(cx.split_by_town(d, &cx.with_targets(c, &s.clauses)));
+                        if let Some(f) = deaths.filter(|f| f.min > 0) {
+                            if let Some(k) = cx.kill_draft(si, c, Some(f), &chain) {
+                                drafts.push(k);
+                            }
                         }
                     }
                 }
