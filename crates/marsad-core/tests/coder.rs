@@ -983,3 +983,20 @@ fn strikes_beside_a_battle_and_the_wounded() {
     assert!(ev.iter().all(|e| e.fatalities.as_ref().is_none_or(|f| f.min != 3)), "{ev:#?}");
     assert!(ev.iter().any(|e| e.sub_event_type == "Air/drone strike"), "{ev:#?}");
 }
+
+/// Who attacked "when" it happened did it ("قتل طفل ... حين هاجم مستوطنون منزلهم"); the
+/// misspelt "الميلشيات" is still the militias.
+#[test]
+fn doer_named_in_a_when_clause() {
+    // snn-aawsat-1629
+    let ev = code("2015-07-31", "وقتل طفل فلسطيني عمره عام ونصف حرقا، وأصيب والداه وشقيقه بجروح ليل الخميس-الجمعة، حين هاجم مستوطنون منزلهم في الضفة الغربية المحتلة وأشعلوا فيه النار.");
+    let e = ev.iter().find(|e| e.fatalities.is_some()).expect("the killing");
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Israeli settlers"), "{e:#?}");
+    // snn-alriyadh-4221
+    let ev = code("2015-08-09", "قالت وزارة الداخلية المصرية اليوم السبت إن شرطيا قتل وأصيب ثلاثة آخرون اليوم السبت عندما أطلق مسلحان مجهولان النار علي سيارة لنقل السجناء في محافظة الفيوم جنوبي القاهرة.");
+    let e = ev.iter().find(|e| e.fatalities.is_some()).expect("the attack");
+    assert_ne!(e.actor1.as_ref().map(|a| a.kind.as_str()), Some("state-forces"), "{e:#?}");
+    // snn-okaz-397
+    let ev = code("2015-07-23", "وتصدت القوات المشتركة للمحاولتين بكل بسالة واقتدار، حيث أطلقت الميلشيات قذائف هاون وتم الرد عليها بسرعة فائقة ما ألحق بالحوثيين أضرارا كبيرة.");
+    assert!(ev.iter().any(|e| e.actor1.as_ref().is_some_and(|a| a.kind != "state-forces" && a.name != "Unidentified armed group")), "{ev:#?}");
+}

@@ -34,11 +34,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.note(&mut explain, || format!("trigger: {:?} -> {} / {} (weight {:.2})", &self.doc.text()[t.range.clone()], te.event_type, te.sub_event_type, te.weight));
         // "استهدفت خمس قذائف، أرسلتها أيادي الغدر الحوثية، ...": a relative clause that
         // names the doer belongs to the act.
-        let doer_clause = s.clauses.iter().find(|n| n.start >= c.end).filter(|n| {
-            let nt = self.doc.tokens_in(n);
-            // (or that names the sides of a clash: "اشتباكات على أطراف حي الخالدية، بين ...")
-            !nt.is_empty() && (DOER_VERBS.contains(&self.bare(nt.start)) || (te.event_type == "Battles" && self.bare(nt.start) == "بين"))
-        });
+        let doer_clause = s
+            .clauses
+            .iter()
+            .find(|n| n.start >= c.end)
+            .filter(|n| {
+                let nt = self.doc.tokens_in(n);
+                // (or that names the sides of a clash: "اشتباكات على أطراف حي الخالدية، بين ...")
+                !nt.is_empty() && (DOER_VERBS.contains(&self.bare(nt.start)) || (te.event_type == "Battles" && self.bare(nt.start) == "بين"))
+            })
+            // (or, later in the sentence, who attacked when it happened: "، حين هاجم مستوطنون".)
+            .or_else(|| s.clauses.iter().find(|n| n.start >= c.end && self.when_attacked_clause(&self.doc.tokens_in(n))));
         let rc = doer_clause.map_or(c.clone(), |n| c.start..n.end);
         let (actor1, actor2, why) = self.roles(t, &rc, &s.range);
         explain.extend(why);
@@ -429,6 +435,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// ("على جبهات القتال", "في جميع مناطق القتال").
     pub(super) fn fronts(&self, t: &TriggerMention) -> bool {
         t.toks.start > 0 && matches!(self.bare(t.toks.start - 1), "جبهات" | "جبهه" | "مناطق" | "منطقه" | "خطوط" | "خط" | "ساحات" | "ساحه" | "محاور" | "محور" | "مسرح" | "ميادين" | "ميدان")
+    }
+
+    /// A clause that tells when the act happened by who attacked ("، حين هاجم مستوطنون
+    /// منزلهم"): the same act, and its doer.
+    pub(super) fn when_attacked_clause(&self, nt: &Range<usize>) -> bool {
+        nt.len() >= 2
+            && matches!(self.bare(nt.start), "حين" | "عندما" | "بعدما" | "حينما")
+            && ["هاجم", "اعتدي", "اقتحم", "اطلق", "فتح", "داهم", "استهدف"].iter().any(|v| self.bare(nt.start + 1).starts_with(v))
     }
 
     /// The trigger is the act someone answers ("يردون على قصف الطيران", "ردا على الغارات"):

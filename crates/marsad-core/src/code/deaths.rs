@@ -207,13 +207,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
         const HOW: &[&str] = &["في", "خلال", "اثر", "جراء", "برصاص", "بنيران", "بقصف", "بغاره", "بانفجار", "بتفجير", "علي", "امس", "اليوم", "قرب", "بعد", "اثناء", "متاثرا", "متاثره"];
         const BATTLE: &[&str] = &["معارك", "اشتباكات", "مواجهات", "قتال", "المعارك", "الاشتباكات", "المواجهات", "القتال", "معركه", "المعركه"];
         for k in kills {
-            if self.lex.triggers[k.trigger].role != TriggerRole::Kill || k.toks.end >= toks.end || !uncounted(k.toks.end) {
+            if self.lex.triggers[k.trigger].role != TriggerRole::Kill {
+                continue;
+            }
+            // The death word without its conjunction.
+            let word = key(self.doc.text()[k.range.clone()].trim_start_matches(['و', 'ف']));
+            // "إن شرطيا قتل": one person named in the singular before the verb.
+            const ONE: &[&str] = &["شرطيا", "جنديا", "مدنيا", "طفلا", "رجلا", "شخصا", "ضابطا", "مواطنا", "شابا", "عسكريا", "مسلحا", "عنصرا", "امراه", "طفله", "صحفيا"];
+            let one_before = matches!(word, "قتل" | "اغتيل" | "استشهد" | "توفي" | "قتلت") && k.toks.start > toks.start && ONE.contains(&self.bare(k.toks.start - 1));
+            if one_before {
+                return Some(Count { min: 1, max: Some(1), approximate: false, mention: Some(self.span(self.doc.tokens[k.toks.start - 1].range.start..k.range.end)) });
+            }
+            if k.toks.end >= toks.end || !uncounted(k.toks.end) {
                 continue;
             }
             let raw = self.doc.tok(k.toks.start);
-            // The death word without its conjunction, and the noun without its preposition
-            // ("وبمقتل" -> "مقتل").
-            let word = key(self.doc.text()[k.range.clone()].trim_start_matches(['و', 'ف']));
+            // The noun without its preposition ("وبمقتل" -> "مقتل").
             let noun = key(word.strip_prefix(['ب', 'ل']).unwrap_or(word));
             let next = k.toks.end;
             let named = matches!(noun, "مقتل" | "مصرع" | "استشهاد" | "اغتيال") && self.cues_in(next..next + 1, CUE_PERSON_NAME);

@@ -178,6 +178,10 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                 if cx.answered(t) {
                     continue;
                 }
+                // "وقتل طفل ...، حين هاجم مستوطنون منزلهم": the act told before, with its doer.
+                if drafts.len() > first_draft_of_sentence && cx.when_attacked_clause(&doc.tokens_in(c)) && t.toks.start <= doc.tokens_in(c).start + 1 {
+                    continue;
+                }
                 // "بدعوى زرعهم عبوة ناسفة", "بتهمة تنفيذ هجمات": an accusation, not a report.
                 // "المعارك التي يخوضها منذ أربع سنوات": a war described, not an act.
                 if cx.accused(t) || cx.long_running(t, c) || cx.sport(c, &s.range) {

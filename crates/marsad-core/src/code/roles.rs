@@ -20,10 +20,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // its victim: later rules do not override it.
         let mut a1_strong = false;
         // "على يد", "من قبل", "شنه": the actor right after names the doer.
+        // ("قتل طفل ... حين هاجم مستوطنون منزلهم": who attacked when it happened did it.)
+        let when_attacked = |a: &ActorMention| {
+            a.toks.start >= 2
+                && matches!(self.bare(a.toks.start - 2), "حين" | "عندما" | "بعدما" | "لدي" | "حينما")
+                && ["هاجم", "اعتدي", "اقتحم", "اطلق", "فتح", "داهم", "استهدف"].iter().any(|v| self.bare(a.toks.start - 1).starts_with(v))
+        };
         let agent_marked = |a: &ActorMention| {
             let before = a.toks.start.checked_sub(1).map(|i| keys[i]);
             let before2 = a.toks.start.checked_sub(2).map(|i| keys[i]);
-            before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل")
+            before.is_some_and(|k| AGENT_MARKERS.contains(&k)) || before2.is_some_and(|k| k == "يد" || k == "قبل") || when_attacked(a)
         };
         // After a death, arrest or abduction word the genitive is who suffers it
         // ("مقتل جنود", "اعتقال عناصر"), not who does it.
