@@ -1000,3 +1000,18 @@ fn doer_named_in_a_when_clause() {
     let ev = code("2015-07-23", "وتصدت القوات المشتركة للمحاولتين بكل بسالة واقتدار، حيث أطلقت الميلشيات قذائف هاون وتم الرد عليها بسرعة فائقة ما ألحق بالحوثيين أضرارا كبيرة.");
     assert!(ev.iter().any(|e| e.actor1.as_ref().is_some_and(|a| a.kind != "state-forces" && a.name != "Unidentified armed group")), "{ev:#?}");
 }
+
+/// Armed forces entering a named place take it; ground handed over without a fight is a
+/// non-violent transfer; "دخل في مواجهات" enters no place.
+#[test]
+fn entering_places_and_transfers_without_a_fight() {
+    // snn-alweeam-94
+    let ev = code("2015-07-21", "ودخل مقاتلون من المقاومة الجنوبية حي التواهي على أطراف عدن في وقت متأخر من مساء أمس الأحد بعد تأمين حي كريتر.");
+    assert!(ev.iter().any(|e| e.mode.as_deref() == Some("territorial-gain")), "{ev:#?}");
+    // snn-okaz-2569
+    let ev = code("2015-08-11", "كما استعادت قوات الشرعية مدينة شقراء الساحلية دون مقاومة تذكر من الانقلابيين.");
+    assert!(ev.iter().any(|e| e.sub_event_type == "Non-violent transfer of territory" && e.event_type == "Strategic developments"), "{ev:#?}");
+    // snn-aawsat-843
+    let ev = code("2015-07-23", "ووجود مناصرين له من المنشقين عن الفرع اليمني لتنظيم القاعدة، وهو تنظيم متطرف دخل في عدة مواجهات مع الحكومة اليمنية إبان حكم الرئيس السابق علي عبد الله صالح، وعهد الرئيس الحالي عبد ربه منصور هادي.");
+    assert!(ev.iter().all(|e| e.mode.as_deref() != Some("territorial-gain")), "{ev:#?}");
+}

@@ -97,6 +97,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // Ground handed over after talks or without a fight ("بعد مفاوضات مع المتمردين انتهت
+        // بخروجهم", "دون قتال") is a non-violent transfer.
+        if matches!(sub.as_str(), "Non-state actor overtakes territory" | "Government regains territory") {
+            // (In the act's clause, after the act.)
+            let st = t.toks.end..self.doc.tokens_in(c).end;
+            let talks = st.clone().any(|i| {
+                let w = self.bare(i);
+                w.starts_with("مفاوضات") || w.starts_with("وساطه") || w == "سلميا" || (w == "دون" && i + 1 < st.end && matches!(self.bare(i + 1), "قتال" | "مقاومه"))
+            });
+            if talks {
+                sub = "Non-violent transfer of territory".into();
+                self.note(&mut explain, || "sub_event_type: ground handed over after talks or without a fight".into());
+            }
+        }
         // Storming a building ("اقتحموا مركزا للشرطة", "اقتحام مقر") is an attack on whoever
         // holds it, not ground taken.
         if matches!(sub.as_str(), "Non-state actor overtakes territory" | "Government regains territory") {
@@ -135,6 +149,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let mut event_type = te.event_type.clone();
+        if sub == "Non-violent transfer of territory" {
+            event_type = "Strategic developments".into();
+        }
         // An attack word against armed actors is a battle; against civilians an attack.
         if te.role == TriggerRole::Weak && te.event_type == "Violence against civilians" {
             if let Some((a, _)) = &actor2 {
@@ -213,6 +230,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let armed = |a: &Option<(usize, Range<usize>)>| a.as_ref().is_some_and(|(x, _)| self.is_armed(*x));
         let word = self.bare(t.toks.start);
         let verbal_attack = ["هاجم", "يهاجم", "تهاجم", "هاجمت"].contains(&word) && actor1.is_some() && !armed(&actor1) && !armed(&actor2);
+        // (Only armed forces take a place by entering it, and a named place: not "دخل في
+        // مواجهات", "دخلت على خط", "دخله مسلحون" — a building.)
+        let entered_place = || {
+            let ct = self.doc.tokens_in(c);
+            let next = t.toks.end;
+            !(next < ct.end && matches!(self.bare(next), "في" | "علي" | "بذلك" | "بشكل" | "الي" | "ضمن"))
+                && within(&self.ents.places, c, |p| &p.range).any(|p| p.toks.start >= t.toks.end)
+        };
+        let not_forces = word.starts_with("دخل") && (!armed(&actor1) || !entered_place());
+        if not_forces {
+            return None;
+        }
         let figurative_withdrawal = mode.as_deref() == Some("withdrawal") && !armed(&actor1) && !armed(&actor2) && self.demonstrative_after(t.toks.end);
         if verbal_attack || figurative_withdrawal {
             return None;
