@@ -168,6 +168,46 @@ fn fold_fast(low: &[u16], c: char) -> Fold {
     }
 }
 
+/// Append `ch`, folded from original character `i`, with its map; its byte index in `text`.
+fn push(text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32) -> usize {
+    let at = text.len();
+    text.push(ch);
+    src.extend(std::iter::repeat_n((i, i + 1), ch.len_utf8()));
+    at
+}
+
+/// Carry out what folding does with original character `c` (the `i`th): absorb it into
+/// the last kept character, drop it, or append its replacement or decomposition.
+fn apply(f: Fold, c: char, i: u32, text: &mut String, src: &mut Vec<(u32, u32)>, last_kept: &mut Option<usize>) {
+    match f {
+        Fold::Absorb => {
+            if let Some(at) = *last_kept {
+                for s in &mut src[at..] {
+                    s.1 = i + 1;
+                }
+            }
+        }
+        Fold::Drop => {}
+        Fold::One(ch) => *last_kept = Some(push(text, src, ch, i)),
+        Fold::Nfkc => {
+            let mut first = None;
+            decompose_compatible(c, |d| {
+                let at = match fold_char(d) {
+                    Fold::One(x) => Some(push(text, src, x, i)),
+                    Fold::Nfkc => Some(push(text, src, d, i)),
+                    Fold::Absorb | Fold::Drop => None,
+                };
+                if first.is_none() {
+                    first = at;
+                }
+            });
+            if first.is_some() {
+                *last_kept = first;
+            }
+        }
+    }
+}
+
 impl Normalized {
     /// Fold `original` for matching, keeping the offset map.
     ///
@@ -182,12 +222,6 @@ impl Normalized {
         let mut orig_bytes = Vec::with_capacity(n / 2 + 1);
         // Byte index in `text` where the last kept character starts, for Absorb.
         let mut last_kept: Option<usize> = None;
-        let push = |text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32| {
-            let at = text.len();
-            text.push(ch);
-            src.extend(std::iter::repeat_n((i, i + 1), ch.len_utf8()));
-            at
-        };
         let low: &[u16] = &LOW;
         let same: &[u64; 32] = &SAME;
         let mut p = 0;
@@ -220,33 +254,7 @@ impl Normalized {
             let Some(c) = original[p..].chars().next() else { break };
             let len = c.len_utf8();
             orig_bytes.push(p as u32);
-            match fold_fast(low, c) {
-                Fold::Absorb => {
-                    if let Some(at) = last_kept {
-                        for s in &mut src[at..] {
-                            s.1 = i + 1;
-                        }
-                    }
-                }
-                Fold::Drop => {}
-                Fold::One(ch) => last_kept = Some(push(&mut text, &mut src, ch, i)),
-                Fold::Nfkc => {
-                    let mut first = None;
-                    decompose_compatible(c, |d| {
-                        let at = match fold_char(d) {
-                            Fold::One(x) => Some(push(&mut text, &mut src, x, i)),
-                            Fold::Nfkc => Some(push(&mut text, &mut src, d, i)),
-                            Fold::Absorb | Fold::Drop => None,
-                        };
-                        if first.is_none() {
-                            first = at;
-                        }
-                    });
-                    if first.is_some() {
-                        last_kept = first;
-                    }
-                }
-            }
+            apply(fold_fast(low, c), c, i, &mut text, &mut src, &mut last_kept);
             p += len;
             i += 1;
         }
@@ -377,42 +385,10 @@ mod tests {
         let mut src: Vec<(u32, u32)> = Vec::new();
         let mut orig_bytes = Vec::new();
         let mut last_kept: Option<usize> = None;
-        let push = |text: &mut String, src: &mut Vec<(u32, u32)>, ch: char, i: u32| {
-            let at = text.len();
-            text.push(ch);
-            src.extend(std::iter::repeat_n((i, i + 1), ch.len_utf8()));
-            at
-        };
         for (i, (b, c)) in original.char_indices().enumerate() {
             let i = i as u32;
             orig_bytes.push(b as u32);
-            match fold_char(c) {
-                Fold::Absorb => {
-                    if let Some(at) = last_kept {
-                        for s in &mut src[at..] {
-                            s.1 = i + 1;
-                        }
-                    }
-                }
-                Fold::Drop => {}
-                Fold::One(ch) => last_kept = Some(push(&mut text, &mut src, ch, i)),
-                Fold::Nfkc => {
-                    let mut first = None;
-                    decompose_compatible(c, |d| {
-                        let at = match fold_char(d) {
-                            Fold::One(x) => Some(push(&mut text, &mut src, x, i)),
-                            Fold::Nfkc => Some(push(&mut text, &mut src, d, i)),
-                            Fold::Absorb | Fold::Drop => None,
-                        };
-                        if first.is_none() {
-                            first = at;
-                        }
-                    });
-                    if first.is_some() {
-                        last_kept = first;
-                    }
-                }
-            }
+            apply(fold_char(c), c, i, &mut text, &mut src, &mut last_kept);
         }
         orig_bytes.push(original.len() as u32);
         Normalized { text, src, orig_bytes }

@@ -96,8 +96,9 @@ impl<V: Default> KeyMap<V> {
         self.entries.is_empty()
     }
 
+    /// The first entry with full hash `h` that `is` accepts, along the probe sequence.
     #[inline]
-    fn get_h(&self, k: &str, h: u64) -> Option<&V> {
+    fn probe(&self, h: u64, is: impl Fn(&(u64, Box<str>, V)) -> bool) -> Option<&(u64, Box<str>, V)> {
         if self.slots.is_empty() {
             return None;
         }
@@ -110,35 +111,25 @@ impl<V: Default> KeyMap<V> {
                 return None;
             }
             if t == tag {
-                let (eh, ek, v) = &self.entries[e as usize - 1];
-                if *eh == h && **ek == *k {
-                    return Some(v);
+                let entry = &self.entries[e as usize - 1];
+                if entry.0 == h && is(entry) {
+                    return Some(entry);
                 }
             }
             i = (i + 1) & mask;
         }
     }
 
+    #[inline]
+    fn get_h(&self, k: &str, h: u64) -> Option<&V> {
+        self.probe(h, |(_, ek, _)| **ek == *k).map(|(_, _, v)| v)
+    }
+
     /// Whether some key has the full hash `h` (what `get_h` needs before it compares
     /// the key itself).
     #[inline]
     fn has_hash(&self, h: u64) -> bool {
-        if self.slots.is_empty() {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let tag = (h >> 32) as u32;
-        let mut i = h as usize & mask;
-        loop {
-            let (t, e) = self.slots[i];
-            if e == 0 {
-                return false;
-            }
-            if t == tag && self.entries[e as usize - 1].0 == h {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
+        self.probe(h, |_| true).is_some()
     }
 
     #[inline]
