@@ -43,9 +43,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // Bodies handed over or exchanged ("عملية تبادل لعشرات الجثث", "تسليم 30 جثة") are the
         // dead of earlier fighting, not this act's.
-        let handed = toks.clone().any(|i| ["تبادل", "تسليم", "تسلم", "استلام", "مبادله", "ارجاع", "اعاده", "استعاده"].iter().any(|w| self.bare(i).starts_with(w)));
+        // (The scan only where bodies are counted.)
         let bodies = kills.iter().any(|k| self.lex.triggers[k.trigger].toll_only);
-        if handed && bodies {
+        if bodies && toks.clone().any(|i| ["تبادل", "تسليم", "تسلم", "استلام", "مبادله", "ارجاع", "اعاده", "استعاده"].iter().any(|w| self.bare(i).starts_with(w))) {
             return None;
         }
         // "منذ بدء النزاع", "منذ عام 2011": a toll of the whole war, not of an act.
