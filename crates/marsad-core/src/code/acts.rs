@@ -469,9 +469,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A clause that tells when the act happened by who attacked ("، حين هاجم مستوطنون
     /// منزلهم"): the same act, and its doer.
     pub(super) fn when_attacked_clause(&self, nt: &Range<usize>) -> bool {
-        nt.len() >= 2
-            && matches!(self.bare(nt.start), "حين" | "عندما" | "بعدما" | "حينما")
-            && ["هاجم", "اعتدي", "اقتحم", "اطلق", "فتح", "داهم", "استهدف"].iter().any(|v| self.bare(nt.start + 1).starts_with(v))
+        nt.len() >= 2 && matches!(self.bare(nt.start), "حين" | "عندما" | "بعدما" | "حينما") && self.attack_verb_at(nt.start + 1)
+    }
+
+    /// A verb of attacking at token `i` ("هاجم", "اقتحموا", "أطلق النار", "فتحوا").
+    pub(super) fn attack_verb_at(&self, i: usize) -> bool {
+        ["هاجم", "اعتدي", "اقتحم", "اطلق", "فتح", "داهم", "استهدف"].iter().any(|v| self.bare(i).starts_with(v))
     }
 
     /// The trigger is the act someone answers ("يردون على قصف الطيران", "ردا على الغارات"):

@@ -9,7 +9,7 @@ use super::*;
 /// events. A total is dropped when two or more violent acts told in the next few
 /// sentences, on the same day and in the same area, have exact tolls that add up to it.
 pub(super) fn drop_totals(drafts: Vec<Draft>, within_area: impl Fn(usize, usize) -> bool) -> Vec<Draft> {
-    let violent = |d: &Draft| matches!(d.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians");
+    let violent = |d: &Draft| violent_type(&d.event_type);
     let exact = |d: &Draft| d.fatalities.as_ref().and_then(|f| (f.max == Some(f.min) && f.min > 0).then_some(f.min));
     let known = |x: &DateField| x.precision != "unknown";
     let mut summary = vec![false; drafts.len()];
@@ -42,8 +42,7 @@ pub(super) fn merge(drafts: Vec<Draft>, name: impl Fn(usize) -> String, within_a
         // Repeats are told close together; a window keeps merging linear on long texts.
         for o in out.iter_mut().rev().take(64) {
             // A bombing first told as "تفجير" and then as a suicide attack is one act.
-            let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
-            let same_type = o.event_type == d.event_type && (o.sub_event_type == d.sub_event_type || (bombing(&o.sub_event_type) && bombing(&d.sub_event_type)));
+            let same_type = o.event_type == d.event_type && (o.sub_event_type == d.sub_event_type || (is_bombing(&o.sub_event_type) && is_bombing(&d.sub_event_type)));
             let same_place = match (&o.place, &d.place) {
                 (Some(a), Some(b)) => a.0 == b.0 || !o.place_local || !d.place_local || within_area(a.0, b.0),
                 _ => true,

@@ -78,6 +78,16 @@ struct Draft {
     explain: Vec<String>,
 }
 
+/// Acts of violence: the event types whose mentions tell a toll and refer back to each other.
+fn violent_type(event_type: &str) -> bool {
+    matches!(event_type, "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+}
+
+/// A bombing, told as a bomb or as a suicide attack: one act either way.
+fn is_bombing(sub_event_type: &str) -> bool {
+    matches!(sub_event_type, "Remote explosive/landmine/IED" | "Suicide bomb")
+}
+
 /// The items of a start-sorted slice that lie inside `r` (binary search, so coding stays
 /// linear in the article's length even for very long articles).
 fn within<'v, T>(v: &'v [T], r: &Range<usize>, f: impl Fn(&T) -> &Range<usize>) -> impl Iterator<Item = &'v T> {
@@ -140,6 +150,8 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
             if trigs.is_empty() {
                 continue;
             }
+            // (Once per clause: it does not depend on the trigger.)
+            let sport = cx.sport(c, &s.range);
             let mut best: Option<(&TriggerMention, f64)> = None;
             let mut kill: Option<&TriggerMention> = None;
             let mut taken: Option<(&TriggerMention, f64)> = None;
@@ -184,7 +196,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                 }
                 // "بدعوى زرعهم عبوة ناسفة", "بتهمة تنفيذ هجمات": an accusation, not a report.
                 // "المعارك التي يخوضها منذ أربع سنوات": a war described, not an act.
-                if cx.accused(t) || cx.long_running(t, c) || cx.sport(c, &s.range) {
+                if sport || cx.accused(t) || cx.long_running(t, c) {
                     continue;
                 }
                 // An act is told with at least one of who, where or how many beside it.
@@ -284,8 +296,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                     let te = &lex.triggers[t.trigger];
                     let w = &doc.text()[doc.tokens[t.toks.start].range.clone()];
                     let definite = w[t.range.start - doc.tokens[t.toks.start].range.start..].starts_with("ال") || w.starts_with("ال");
-                    let violent = |x: &str| matches!(x, "Battles" | "Explosions/Remote violence" | "Violence against civilians");
-                    let bombing = |x: &str| matches!(x, "Remote explosive/landmine/IED" | "Suicide bomb");
+                    let violent = violent_type;
                     // "تلك القذائف", "هذا الهجوم", "بهذه الغارات": a demonstrative points back to an
                     // act already told, whatever word told it; it is never a new event.
                     // ("إثر ذلك مواجهات": a pronoun before an indefinite noun, not a demonstrative.)
@@ -303,7 +314,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                         let refers = |p: &Draft| {
                             violent(&p.event_type)
                                 // ("الانفجار" after a suicide bombing: one bombing, as in `merge`.)
-                                && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type || bombing(&p.sub_event_type) && bombing(&te.sub_event_type))
+                                && (te.role == TriggerRole::Weak || p.sub_event_type == te.sub_event_type || is_bombing(&p.sub_event_type) && is_bombing(&te.sub_event_type))
                                 && here.is_none_or(|h| p.place.as_ref().is_some_and(|q| q.0 == h))
                         };
                         if let Some(prev) = drafts.iter_mut().rev().find(|p| refers(p)) {
@@ -331,7 +342,7 @@ fn run(doc: &Doc, lex: &Lexicon, ents: &Entities, id: &str, publisher: Option<&s
                     if let Some(mut d) = cx.draft(si, c, t, w, &chain) {
                         // "في هجوم مماثل": a similar attack is of the kind of the article's lead act.
                         if t.toks.end < doc.tokens.len() && matches!(cx.bare(t.toks.end), "مماثل" | "مماثله" | "مشابه" | "مشابهه") {
-                            if let Some(p) = drafts.iter().find(|p| matches!(p.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians")) {
+                            if let Some(p) = drafts.iter().find(|p| violent_type(&p.event_type)) {
                                 d.event_type = p.event_type.clone();
                                 d.sub_event_type = p.sub_event_type.clone();
                                 d.mode = p.mode.clone();
@@ -541,16 +552,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// "الشرطة الهندية": the nationality adjective right after a mention, as a country.
     fn nationality_after(&self, r: &Range<usize>) -> Option<String> {
-        let i = self.doc.token_at(r.end);
-        let w = self.doc.tok(i.min(self.doc.tokens.len().checked_sub(1)?));
-        (i < self.doc.tokens.len() && crate::tokenize::has_article(w)).then(|| self.lex.nationality.get(key(w)).cloned()).flatten()
+        let t = self.doc.tokens.get(self.doc.token_at(r.end))?;
+        let w = &self.doc.text()[t.range.clone()];
+        if !crate::tokenize::has_article(w) {
+            return None;
+        }
+        self.lex.nationality.get(key(w)).cloned()
+    }
+
+    /// The country of a contextual actor mentioned at `r`: its adjective's, else the
+    /// article's.
+    fn contextual_country(&self, r: &Range<usize>) -> Option<String> {
+        self.nationality_after(r).or_else(|| self.ents.focus_country.clone())
     }
 
     fn actor(&self, a: usize, r: Range<usize>) -> format::Actor {
         let e = &self.lex.actors[a];
         let country = if e.country.is_empty() {
             // (A contextual actor is of the country its adjective names, else the article's.)
-            if e.contextual { self.nationality_after(&r).or_else(|| self.ents.focus_country.clone()) } else { None }
+            if e.contextual { self.contextual_country(&r) } else { None }
         } else {
             Some(e.country.clone())
         };

@@ -138,40 +138,39 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = within(&self.ents.places, &first.range, |p| &p.range).filter(|p| Some(self.lex.places[p.place].country.as_str()) == focus).max_by_key(|p| self.lex.places[p.place].level) {
             return Some((p.place, Some(p.range.clone())));
         }
-        let c = self.lex.country(focus?)?;
-        Some((c.place, None))
+        self.focus_country_place()
     }
 
-    /// The date told in the clause itself, if any (no sentence or article fallback).
-    pub(super) fn clause_date(&self, c: &Range<usize>) -> Option<DateField> {
-        let d = within(&self.doc.dates, c, |d| &d.range).find(|d| d.start.is_some() && key(&self.doc.text()[d.range.clone()]) != "يوم")?;
-        Some(DateField {
-            start: d.start.map(|x| x.to_string()),
-            end: d.end.map(|x| x.to_string()),
-            precision: serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()),
-            mention: Some(self.span(d.range.clone())),
-        })
-    }
-
-    pub(super) fn date(&self, c: &Range<usize>, s: &Range<usize>) -> DateField {
-        let to_field = |d: &crate::dates::DateMention| DateField {
+    /// A date mention as the event's date field.
+    fn date_field(&self, d: &crate::dates::DateMention) -> DateField {
+        DateField {
             start: d.start.map(|x| x.to_string()),
             end: d.end.map(|x| x.to_string()),
             precision: if d.start.is_some() { serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or("unknown".into()) } else { "unknown".into() },
             mention: Some(self.span(d.range.clone())),
-        };
-        // A bare "اليوم" mostly dates the report ("أعلنت اليوم"); a stated day or month of
-        // the act wins over it.
-        let resolved = |r: &Range<usize>| {
-            let mut it = within(&self.doc.dates, r, |d| &d.range).filter(|d| d.start.is_some());
-            let first = it.next()?;
-            let today = |d: &crate::dates::DateMention| key(&self.doc.text()[d.range.clone()]) == "يوم";
-            if today(first) {
-                Some(it.find(|d| !today(d)).unwrap_or(first))
-            } else {
-                Some(first)
-            }
-        };
+        }
+    }
+
+    /// A bare "اليوم": mostly it dates the report ("أعلنت اليوم"), not the act.
+    fn today(&self, d: &crate::dates::DateMention) -> bool {
+        key(&self.doc.text()[d.range.clone()]) == "يوم"
+    }
+
+    /// The first resolved date in `r` that `keep` accepts, a stated day or month before a
+    /// bare "اليوم".
+    fn first_date(&self, r: &Range<usize>, keep: impl Fn(&crate::dates::DateMention) -> bool) -> Option<&'a crate::dates::DateMention> {
+        let mut it = within(&self.doc.dates, r, |d| &d.range).filter(|d| d.start.is_some() && keep(d));
+        let first = it.next()?;
+        Some(if self.today(first) { it.find(|d| !self.today(d)).unwrap_or(first) } else { first })
+    }
+
+    /// The date told in the clause itself, if any (no sentence or article fallback), not a
+    /// bare "اليوم".
+    pub(super) fn clause_date(&self, c: &Range<usize>) -> Option<DateField> {
+        within(&self.doc.dates, c, |d| &d.range).find(|d| d.start.is_some() && !self.today(d)).map(|d| self.date_field(d))
+    }
+
+    pub(super) fn date(&self, c: &Range<usize>, s: &Range<usize>) -> DateField {
         // Else a date of the sentence — coordinated acts share one ("خطفوا الاثنين ... كما
         // أحرق مبنى البلدية") — but not one that dates another act told in a relative clause
         // ("اختطف 220 شخصا ... إلى مدينة تدمر التي سقطت بأيدي عناصره في مايو": May is when
@@ -185,18 +184,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     inside && rel && within(&self.ents.triggers, k, |t| &t.range).any(|t| self.lex.triggers[t.trigger].role != TriggerRole::Kill && t.range.end <= d.range.start)
                 })
             };
-            let mut it = within(&self.doc.dates, s, |d| &d.range).filter(|d| d.start.is_some() && !foreign(d));
-            let first = it.next()?;
-            let today = |d: &crate::dates::DateMention| key(&self.doc.text()[d.range.clone()]) == "يوم";
-            Some(if today(first) { it.find(|d| !today(d)).unwrap_or(first) } else { first })
+            self.first_date(s, |d| !foreign(d))
         };
-        if let Some(d) = resolved(c).or_else(sentence) {
-            return to_field(d);
+        if let Some(d) = self.first_date(c, |_| true).or_else(sentence) {
+            return self.date_field(d);
         }
         // The lead's day ("أمس") dates the article's main act.
         if let Some(first) = self.doc.sentences.first() {
             if let Some(d) = within(&self.doc.dates, &first.range, |d| &d.range).find(|d| d.start.is_some() && d.precision == crate::dates::Precision::Day) {
-                return to_field(d);
+                return self.date_field(d);
             }
         }
         let pubdate = self.doc.reference_date.map(|d| d.to_string());

@@ -24,7 +24,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let when_attacked = |a: &ActorMention| {
             a.toks.start >= 2
                 && matches!(self.bare(a.toks.start - 2), "حين" | "عندما" | "بعدما" | "لدي" | "حينما")
-                && ["هاجم", "اعتدي", "اقتحم", "اطلق", "فتح", "داهم", "استهدف"].iter().any(|v| self.bare(a.toks.start - 1).starts_with(v))
+                && self.attack_verb_at(a.toks.start - 1)
         };
         let agent_marked = |a: &ActorMention| {
             let before = a.toks.start.checked_sub(1).map(|i| keys[i]);

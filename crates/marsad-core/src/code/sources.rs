@@ -50,7 +50,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     "organization" => "organization",
                     _ => "official",
                 };
-                let name = self.actor_name_in(a.actor, self.nationality_after(&a.range).or_else(|| self.ents.focus_country.clone()).as_deref());
+                let name = self.actor_name_in(a.actor, self.contextual_country(&a.range).as_deref());
                 out.push((a.range.start, format::Source { name, name_ar: self.doc.original_text(a.range.clone()), kind: kind.into(), mention: Some(self.span(a.range.clone())) }));
             }
         }
