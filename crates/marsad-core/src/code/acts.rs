@@ -457,7 +457,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let w = self.bare(i);
         let person = |k: &str| PERSON_NOUNS.contains(&k) || matches!(k, "رهاين" | "رهينه" | "مختطفين" | "مختطفا" | "مخطوفين" | "مخطوفا" | "اسري" | "اسيرا" | "معتقلين" | "معتقلا" | "سجناء" | "محتجزين" | "محتجزا");
-        person(w) || self.number_at(i).is_some_and(|n| !self.in_date(&n.range)) && (person(self.bare((i + 1).min(self.doc.tokens.len() - 1))) || person(w))
+        person(w) || self.number_at(i).is_some_and(|n| !self.in_date(&n.range)) && person(self.bare((i + 1).min(self.doc.tokens.len() - 1)))
     }
 
     /// A fight word that names the fronts or the zones of fighting, not a fight told
